@@ -1,0 +1,322 @@
+package ru.marketplace.keycloak.reset.flow;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.limits.ResetLimits;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.mail.ResetMailer;
+import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
+import ru.marketplace.keycloak.reset.request.CodeIssuer;
+import ru.marketplace.keycloak.reset.request.IssueOutcome;
+import ru.marketplace.keycloak.reset.request.RecoveryAddress;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+import ru.marketplace.keycloak.reset.verify.CheckOutcome;
+import ru.marketplace.keycloak.reset.verify.CodeChecker;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.storage.StorageId;
+
+/**
+ * The reset flow's screens «Восстановление пароля» and «Введите код из письма», as one execution so that
+ * all its settings sit together in the admin console. Keycloak plumbing only: the decisions are made by
+ * {@link CodeIssuer} and {@link CodeChecker}.
+ *
+ * <p>Errors are shown with {@code context.challenge}, never {@code failureChallenge}: the latter feeds
+ * Keycloak's brute-force detector, and a stranger guessing reset codes must not lock the shopper's
+ * password login. The flow keeps its own counters instead (see {@link ResetLimits}).
+ */
+public final class EmailCodeAuthenticator implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(EmailCodeAuthenticator.class);
+
+    /** Form field naming what the shopper pressed. */
+    static final String STEP = "step";
+    static final String STEP_REQUEST = "request-code";
+    static final String STEP_VERIFY = "verify-code";
+    static final String STEP_RESEND = "resend-code";
+    static final String STEP_CHANGE_ADDRESS = "change-address";
+    static final String FIELD_EMAIL = "email";
+    static final String FIELD_CODE = "code";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        Flow flow = new Flow(context);
+        PendingCode pending = flow.state.pendingCode();
+        if (pending == null) {
+            context.challenge(flow.screens.emailScreen(flow.state.typedAddress(), null));
+        } else {
+            context.challenge(flow.screens.codeScreen(pending, Instant.now(), null, null, null));
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Flow flow = new Flow(context);
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String step = form.getFirst(STEP);
+        PendingCode pending = flow.state.pendingCode();
+        if (STEP_REQUEST.equals(step)) {
+            flow.requestCode(form.getFirst(FIELD_EMAIL));
+        } else if (pending == null) {
+            // a code step posted without a code in this session (stale tab, replay, skipped step): start over
+            context.challenge(flow.screens.emailScreen(flow.state.typedAddress(), null));
+        } else if (STEP_VERIFY.equals(step)) {
+            flow.verifyCode(pending, form.getFirst(FIELD_CODE));
+        } else if (STEP_RESEND.equals(step)) {
+            flow.resendCode(pending);
+        } else if (STEP_CHANGE_ADDRESS.equals(step)) {
+            flow.state.clearPendingCode();
+            context.challenge(flow.screens.emailScreen(pending.address(), null));
+        } else {
+            context.challenge(flow.screens.codeScreen(pending, Instant.now(), null, null, null));
+        }
+    }
+
+    /** One request's worth of collaborators, built from the execution's settings. */
+    private static final class Flow {
+        private final AuthenticationFlowContext context;
+        private final KeycloakSession session;
+        private final RealmModel realm;
+        private final ResetCodeSettings settings;
+        private final ResetFlowState state;
+        private final LocalizedText text;
+        private final ResetScreens screens;
+        private final ResetLimits limits;
+
+        Flow(AuthenticationFlowContext context) {
+            this.context = context;
+            this.session = context.getSession();
+            this.realm = context.getRealm();
+            this.settings = settingsOf(context.getAuthenticatorConfig());
+            this.state = new ResetFlowState(context.getAuthenticationSession());
+            Locale locale = session.getContext().resolveLocale(null);
+            this.text = new LocalizedText(locale, loginMessages(locale));
+            this.screens = new ResetScreens(context, settings, text);
+            this.limits = new ResetLimits(settings, new SingleUseObjectSlotStore(session.getProvider(SingleUseObjectProvider.class)));
+        }
+
+        void requestCode(String typed) {
+            RecoveryAddress address = RecoveryAddress.parse(typed);
+            String errorKey = switch (address.kind()) {
+                case EMPTY -> ResetMessages.EMAIL_REQUIRED;
+                case PHONE -> ResetMessages.PHONE_NOT_SUPPORTED;
+                case INVALID -> ResetMessages.EMAIL_INVALID;
+                case EMAIL -> null;
+            };
+            if (errorKey != null) {
+                String echo = typed == null || typed.length() > RecoveryAddress.MAX_LENGTH ? "" : typed.strip();
+                context.challenge(screens.emailScreen(echo, new FormMessage(FIELD_EMAIL, errorKey)));
+                return;
+            }
+            state.rememberTypedAddress(address.normalised());
+            issue(address.normalised(), null);
+        }
+
+        void resendCode(PendingCode pending) {
+            issue(pending.address(), pending);
+        }
+
+        private void issue(String address, PendingCode previous) {
+            Instant now = Instant.now();
+            Eligibility account = Eligibility.of(session, realm, address);
+            IssueOutcome outcome = new CodeIssuer(settings, limits, RANDOM).issue(
+                    address, account.userId(), account.storedEmail(), clientIp(), previous, now);
+            ResetMailer.Origin origin = new ResetMailer.Origin(realm.getId(),
+                    context.getAuthenticationSession().getClient().getClientId(), clientIp(), text.locale());
+            switch (outcome.status()) {
+                case ISSUED -> {
+                    state.savePendingCode(outcome.pending());
+                    if (outcome.shouldSend()) {
+                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()));
+                    } else {
+                        new ResetMailer(session).recordNoAccount(origin, address, account.reason());
+                    }
+                    FormMessage notice = new FormMessage(previous == null ? ResetMessages.CODE_SENT : ResetMessages.CODE_RESENT, address);
+                    context.challenge(screens.codeScreen(outcome.pending(), now, null, notice, null));
+                }
+                case COOLDOWN -> context.challenge(screens.codeScreen(previous, now,
+                        new FormMessage(FIELD_CODE, ResetMessages.RESEND_COOLDOWN, text.waitTime(outcome.retryAfter())), null, null));
+                case THROTTLED, LOCKED -> {
+                    String key = outcome.status() == IssueOutcome.Status.LOCKED
+                            ? ResetMessages.TOO_MANY_WRONG_CODES : ResetMessages.TOO_MANY_REQUESTS;
+                    context.getEvent().clone()
+                            .detail(Details.EMAIL, address)
+                            .detail(Details.REASON, outcome.status() == IssueOutcome.Status.LOCKED ? "wrong_code_limit" : "code_request_limit")
+                            .error(Errors.SLOW_DOWN);
+                    FormMessage error = new FormMessage(previous == null ? FIELD_EMAIL : FIELD_CODE, key, text.waitTime(outcome.retryAfter()));
+                    context.challenge(previous == null
+                            ? screens.emailScreen(address, error)
+                            : screens.codeScreen(previous, now, error, null, null));
+                }
+            }
+        }
+
+        void verifyCode(PendingCode pending, String typed) {
+            Instant now = Instant.now();
+            UserModel user = pending.forAccount() ? session.users().getUserById(realm, pending.accountId()) : null;
+            String currentEmail = user == null || !user.isEnabled() ? null : user.getEmail();
+            CheckOutcome outcome = new CodeChecker(settings, limits).check(pending, typed, currentEmail, now);
+            switch (outcome.status()) {
+                case ACCEPTED -> accept(user);
+                case MALFORMED -> context.challenge(screens.codeScreen(pending, now,
+                        new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.codeLength()), null, null));
+                case WRONG -> {
+                    reject(pending, user, "wrong_code", Errors.INVALID_CODE);
+                    FormMessage error = outcome.attemptsRemaining() > 0
+                            ? new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG, text.counted(ResetMessages.ATTEMPTS_LEFT, outcome.attemptsRemaining()))
+                            : new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG_LAST);
+                    context.challenge(screens.codeScreen(pending, now, error, null, outcome.attemptsRemaining()));
+                }
+                case EXPIRED -> {
+                    reject(pending, user, "expired_code", Errors.EXPIRED_CODE);
+                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_EXPIRED), null, null));
+                }
+                case EXHAUSTED -> {
+                    reject(pending, user, "attempts_exhausted", Errors.INVALID_CODE);
+                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_EXHAUSTED), null, 0));
+                }
+                case LOCKED -> {
+                    reject(pending, user, "wrong_code_limit", Errors.SLOW_DOWN);
+                    context.challenge(screens.codeScreen(pending, now,
+                            new FormMessage(FIELD_CODE, ResetMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter())), null, 0));
+                }
+                case ALREADY_USED -> {
+                    reject(pending, user, "code_already_used", Errors.INVALID_CODE);
+                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0));
+                }
+            }
+        }
+
+        private void accept(UserModel user) {
+            state.clearPendingCode();
+            // the shopper proved control of the mailbox
+            user.setEmailVerified(true);
+            context.setUser(user);
+            context.getAuthenticationSession().setAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS, Boolean.toString(settings.signOutOtherSessions()));
+            context.getAuthenticationSession().setAuthNote(ResetFlowState.SUPPORT_EMAIL, settings.supportEmailFor(realm.getSmtpConfig().get("from")));
+            context.getAuthenticationSession().addRequiredAction(NewPasswordRequiredAction.PROVIDER_ID);
+            boolean federated = !StorageId.isLocalStorage(user.getId()) || user.isFederated();
+            if (settings.forceLogin().appliesTo(federated)) {
+                context.getAuthenticationSession().setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
+            }
+            // the password category makes Keycloak clear a temporary brute-force lockout, as its own reset does
+            context.success(PasswordCredentialModel.TYPE);
+        }
+
+        private void reject(PendingCode pending, UserModel user, String reason, String error) {
+            var event = context.getEvent().clone()
+                    .detail(Details.EMAIL, pending.address())
+                    .detail(Details.REASON, reason);
+            if (user != null) {
+                event.user(user).detail(Details.USERNAME, user.getUsername());
+            }
+            event.error(error);
+        }
+
+        private Map<String, Object> codeMailAttributes(String code) {
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("code", code);
+            attributes.put("codeLifetime", text.minutes(settings.codeLifetime()));
+            attributes.put("supportEmail", settings.supportEmailFor(realm.getSmtpConfig().get("from")));
+            return attributes;
+        }
+
+        private String clientIp() {
+            // Keycloak resolves the client address under its configured proxy-headers setting
+            return context.getConnection().getRemoteAddr();
+        }
+
+        private java.util.Properties loginMessages(Locale locale) {
+            try {
+                return session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not read the login theme's messages; plural forms fall back to message keys", e);
+                return new java.util.Properties();
+            }
+        }
+
+        private static ResetCodeSettings settingsOf(AuthenticatorConfigModel config) {
+            ResetCodeSettings settings = ResetCodeSettings.parse(config == null ? null : config.getConfig());
+            if (!settings.problems().isEmpty()) {
+                LOG.warnf("Marketplace reset settings '%s' have invalid values, defaults used: %s",
+                        config == null ? "-" : config.getAlias(), String.join("; ", settings.problems()));
+            }
+            return settings;
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up: the flow needs only the e-mail address stored on the account
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+
+    /** Whether an address belongs to an account that may receive a code, and why not. */
+    private record Eligibility(UserModel user, String reason) {
+
+        static Eligibility of(KeycloakSession session, RealmModel realm, String address) {
+            UserModel user;
+            try {
+                // by e-mail only: an address that equals someone's username must not pick that user
+                user = session.users().getUserByEmail(realm, address);
+            } catch (ModelDuplicateException duplicates) {
+                return new Eligibility(null, "duplicate_email");
+            }
+            if (user == null) {
+                return new Eligibility(null, "no_account");
+            }
+            if (!user.isEnabled()) {
+                return new Eligibility(null, "account_disabled");
+            }
+            if (user.getServiceAccountClientLink() != null) {
+                return new Eligibility(null, "service_account");
+            }
+            if (user.getEmail() == null || user.getEmail().isBlank()) {
+                return new Eligibility(null, "no_email");
+            }
+            return new Eligibility(user, null);
+        }
+
+        String userId() {
+            return user == null ? null : user.getId();
+        }
+
+        String storedEmail() {
+            return user == null ? null : user.getEmail();
+        }
+    }
+}

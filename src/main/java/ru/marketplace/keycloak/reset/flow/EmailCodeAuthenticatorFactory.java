@@ -1,0 +1,109 @@
+package ru.marketplace.keycloak.reset.flow;
+
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+import ru.marketplace.keycloak.reset.settings.SettingOption;
+
+/** Registers {@link EmailCodeAuthenticator}; its console fields come from {@link ResetCodeSettings#OPTIONS}. */
+public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "marketplace-email-code-reset";
+
+    private static final EmailCodeAuthenticator SINGLETON = new EmailCodeAuthenticator();
+    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
+            AuthenticationExecutionModel.Requirement.REQUIRED,
+            AuthenticationExecutionModel.Requirement.DISABLED
+    };
+    private static final List<ProviderConfigProperty> CONFIG = configProperties();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Marketplace: reset by e-mail code";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Password recovery for the reset-credentials flow: asks for the account e-mail, sends a one-time numeric code, "
+                + "checks it and then asks for a new password. Replaces 'Choose User' and 'Send Reset Email'.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        // deliberately none: reset-code failures must never count as password failures
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // all settings are per realm, in the execution's config
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    private static List<ProviderConfigProperty> configProperties() {
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
+        for (SettingOption option : ResetCodeSettings.OPTIONS) {
+            var property = builder.property()
+                    .name(option.key())
+                    .label(option.label())
+                    .helpText(option.helpText() + " Default: " + (option.defaultText().isEmpty() ? "(derived)" : option.defaultText()) + ".");
+            if (option instanceof SettingOption.Number number) {
+                property.type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(number.defaultValue());
+            } else if (option instanceof SettingOption.Choice choice) {
+                property.type(ProviderConfigProperty.LIST_TYPE).options(choice.values()).defaultValue(choice.defaultValue());
+            } else if (option instanceof SettingOption.Flag flag) {
+                property.type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(flag.defaultValue());
+            } else {
+                property.type(ProviderConfigProperty.STRING_TYPE).defaultValue(option.defaultText());
+            }
+            property.add();
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,62 @@
+package ru.marketplace.keycloak.reset.flow;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Builds the localised fragments that go into messages as parameters ("42 минуты", "осталось 2 попытки"):
+ * the plural form is chosen in Java because MessageFormat cannot express Russian plural rules, but every
+ * word still comes from the theme's message bundle.
+ */
+final class LocalizedText {
+
+    private final Locale locale;
+    private final Properties messages;
+
+    LocalizedText(Locale locale, Properties messages) {
+        this.locale = locale;
+        this.messages = messages;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /** {@code base.one|few|many|other} for {@code count}, formatted with the count. */
+    String counted(String base, long count) {
+        String key = base + "." + pluralCategory(count);
+        String pattern = messages.getProperty(key, messages.getProperty(base + ".other", key));
+        return new MessageFormat(pattern, locale).format(new Object[] {count});
+    }
+
+    // TEMPORARY until the shared i18n plural rules land
+    private String pluralCategory(long n) {
+        if (!"ru".equals(locale.getLanguage())) {
+            return n == 1 ? "one" : "other";
+        }
+        long mod10 = n % 10;
+        long mod100 = n % 100;
+        if (mod10 == 1 && mod100 != 11) {
+            return "one";
+        }
+        if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) {
+            return "few";
+        }
+        return "many";
+    }
+
+    /** A wait as a person reads it: whole seconds under a minute, otherwise minutes rounded up. */
+    String waitTime(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        if (seconds < 60) {
+            return counted(ResetMessages.SECONDS, seconds);
+        }
+        return counted(ResetMessages.MINUTES, (seconds + 59) / 60);
+    }
+
+    String minutes(Duration duration) {
+        return counted(ResetMessages.MINUTES, Math.max(1, (duration.toSeconds() + 59) / 60));
+    }
+}

@@ -1,0 +1,30 @@
+package ru.marketplace.keycloak.reset.flow;
+
+/**
+ * Message keys of the reset screens. The texts live in theme-resources/messages/messages_{ru,en}.properties;
+ * the templates use the same keys, and TranslationsTest checks both languages carry every key.
+ */
+public final class ResetMessages {
+
+    public static final String EMAIL_REQUIRED = "marketplaceResetEmailRequired";
+    public static final String EMAIL_INVALID = "marketplaceResetEmailInvalid";
+    public static final String PHONE_NOT_SUPPORTED = "marketplaceResetPhoneNotSupported";
+    public static final String CODE_SENT = "marketplaceResetCodeSent";
+    public static final String CODE_RESENT = "marketplaceResetCodeResent";
+    public static final String CODE_MALFORMED = "marketplaceResetCodeMalformed";
+    public static final String CODE_WRONG = "marketplaceResetCodeWrong";
+    public static final String CODE_WRONG_LAST = "marketplaceResetCodeWrongLast";
+    public static final String CODE_EXPIRED = "marketplaceResetCodeExpired";
+    public static final String CODE_EXHAUSTED = "marketplaceResetCodeExhausted";
+    public static final String CODE_USED = "marketplaceResetCodeUsed";
+    public static final String TOO_MANY_WRONG_CODES = "marketplaceResetTooManyWrongCodes";
+    public static final String TOO_MANY_REQUESTS = "marketplaceResetTooManyRequests";
+    public static final String RESEND_COOLDOWN = "marketplaceResetResendCooldown";
+    /** Plural-aware unit keys: the key plus ".one", ".few", ".many" or ".other", formatted with the number. */
+    public static final String MINUTES = "marketplaceMinutes";
+    public static final String SECONDS = "marketplaceSeconds";
+    public static final String ATTEMPTS_LEFT = "marketplaceAttemptsLeft";
+
+    private ResetMessages() {
+    }
+}

@@ -1,0 +1,64 @@
+package ru.marketplace.keycloak.reset.flow;
+
+import java.time.Duration;
+import java.time.Instant;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+
+/**
+ * Renders the two screens of the authenticator. Attribute names are the templates' contract:
+ * {@code resetAddress}, {@code supportEmail}, {@code senderAddress}, {@code codeLength}, {@code codeLifetime},
+ * {@code codeExpiresAt} (epoch seconds), {@code resendInSeconds}, {@code attemptsRemaining}.
+ */
+final class ResetScreens {
+
+    private final AuthenticationFlowContext context;
+    private final ResetCodeSettings settings;
+    private final LocalizedText text;
+
+    ResetScreens(AuthenticationFlowContext context, ResetCodeSettings settings, LocalizedText text) {
+        this.context = context;
+        this.settings = settings;
+        this.text = text;
+    }
+
+    /** «Восстановление пароля»: the e-mail field, prefilled with {@code address}. */
+    Response emailScreen(String address, FormMessage fieldError) {
+        LoginFormsProvider form = common().setAttribute("resetAddress", address);
+        if (fieldError != null) {
+            form.addError(fieldError);
+        }
+        return form.createForm(ResetTemplates.EMAIL_SCREEN);
+    }
+
+    /** «Введите код из письма» for {@code pending}, with an optional error (tied to the code field) or notice. */
+    Response codeScreen(PendingCode pending, Instant now, FormMessage error, FormMessage notice, Integer attemptsRemaining) {
+        long resendIn = Math.max(0, Duration.between(now, pending.issuedAt().plus(settings.resendCooldown())).toSeconds());
+        LoginFormsProvider form = common()
+                .setAttribute("resetAddress", pending.address())
+                .setAttribute("codeLength", settings.codeLength())
+                .setAttribute("codeLifetime", text.minutes(settings.codeLifetime()))
+                .setAttribute("codeExpiresAt", pending.expiresAt().getEpochSecond())
+                .setAttribute("resendInSeconds", resendIn);
+        if (attemptsRemaining != null) {
+            form.setAttribute("attemptsRemaining", attemptsRemaining);
+        }
+        if (error != null) {
+            form.addError(error);
+        } else if (notice != null) {
+            form.setInfo(notice.getMessage(), notice.getParameters());
+        }
+        return form.createForm(ResetTemplates.CODE_SCREEN);
+    }
+
+    private LoginFormsProvider common() {
+        String sender = context.getRealm().getSmtpConfig().get("from");
+        return context.form()
+                .setAttribute("supportEmail", settings.supportEmailFor(sender))
+                .setAttribute("senderAddress", sender == null ? "" : sender);
+    }
+}

@@ -1,0 +1,133 @@
+package ru.marketplace.keycloak.reset.newpassword;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticatorUtil;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import ru.marketplace.keycloak.reset.flow.ResetFlowState;
+import ru.marketplace.keycloak.reset.mail.ResetMailer;
+
+/**
+ * «Придумайте новый пароль»: the last step of the reset, reached only after the e-mail code was accepted.
+ *
+ * <p>Unlike Keycloak's UPDATE_PASSWORD, ending the account's other sessions (and offline tokens) is decided
+ * server-side by the flow's settings, not by a checkbox the form may or may not post; and the owner is told
+ * by e-mail that the password changed.
+ */
+public final class NewPasswordRequiredAction implements RequiredActionProvider {
+
+    public static final String PROVIDER_ID = "marketplace-new-password";
+    public static final String TEMPLATE = "marketplace-new-password.ftl";
+    static final String FIELD_NEW = "password-new";
+    static final String FIELD_CONFIRM = "password-confirm";
+    static final String MISSING_PASSWORD = "marketplaceNewPasswordMissing";
+    static final String PASSWORDS_DIFFER = "marketplaceNewPasswordMismatch";
+
+    private final PasswordRulesView rulesView;
+
+    NewPasswordRequiredAction(PasswordRulesView rulesView) {
+        this.rulesView = rulesView;
+    }
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        // only the reset flow may lead here: it is proof of mailbox control, not a self-service action
+        return InitiatedActionSupport.NOT_SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // never triggered by login; the reset authenticator adds it to the authentication session
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(form(context).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        UserModel user = context.getUser();
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        String passwordNew = formData.getFirst(FIELD_NEW);
+        String passwordConfirm = formData.getFirst(FIELD_CONFIRM);
+
+        EventBuilder event = context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL)
+                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.PASSWORD)
+                .user(user).detail(Details.USERNAME, user.getUsername());
+        EventBuilder errorEvent = event.clone().event(EventType.UPDATE_CREDENTIAL_ERROR);
+
+        if (passwordNew == null || passwordNew.isEmpty()) {
+            errorEvent.error(Errors.PASSWORD_MISSING);
+            context.challenge(form(context).addError(new FormMessage(FIELD_NEW, MISSING_PASSWORD)).createForm(TEMPLATE));
+            return;
+        }
+        if (!passwordNew.equals(passwordConfirm)) {
+            errorEvent.error(Errors.PASSWORD_CONFIRM_ERROR);
+            context.challenge(form(context).addError(new FormMessage(FIELD_CONFIRM, PASSWORDS_DIFFER)).createForm(TEMPLATE));
+            return;
+        }
+        try {
+            // the realm's password policy (the marketplace rules when configured) is enforced here
+            user.credentialManager().updateCredential(UserCredentialModel.password(passwordNew, false));
+        } catch (ModelException refused) {
+            errorEvent.detail(Details.REASON, refused.getMessage()).error(Errors.PASSWORD_REJECTED);
+            Response challenge = form(context)
+                    .addError(new FormMessage(FIELD_NEW, refused.getMessage(), refused.getParameters()))
+                    .createForm(TEMPLATE);
+            context.challenge(challenge);
+            return;
+        }
+        if (!"false".equals(authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS))) {
+            AuthenticatorUtil.logoutOtherSessions(context);
+        }
+        event.success();
+        event.clone().event(EventType.UPDATE_PASSWORD).success();
+        notifyOwner(context, user);
+        context.success();
+    }
+
+    private LoginFormsProvider form(RequiredActionContext context) {
+        LoginFormsProvider form = context.form().setAttribute("username", context.getUser().getUsername());
+        rulesView.describe(context.getSession(), context.getRealm(), context.getUser())
+                .ifPresent(rules -> form.setAttribute("passwordRules", rules));
+        return form;
+    }
+
+    private static void notifyOwner(RequiredActionContext context, UserModel user) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("changedAt", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)));
+        attributes.put("ipAddress", context.getConnection().getRemoteAddr());
+        String support = context.getAuthenticationSession().getAuthNote(ResetFlowState.SUPPORT_EMAIL);
+        attributes.put("supportEmail", support == null ? "" : support);
+        ResetMailer.Origin origin = new ResetMailer.Origin(context.getRealm().getId(),
+                context.getAuthenticationSession().getClient().getClientId(),
+                context.getConnection().getRemoteAddr(),
+                context.getSession().getContext().resolveLocale(user));
+        new ResetMailer(context.getSession()).sendPasswordChanged(origin, user, attributes);
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}

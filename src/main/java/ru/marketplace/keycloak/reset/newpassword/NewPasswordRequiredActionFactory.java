@@ -1,0 +1,43 @@
+package ru.marketplace.keycloak.reset.newpassword;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** Registers {@link NewPasswordRequiredAction}; enable it under Authentication → Required actions. */
+public final class NewPasswordRequiredActionFactory implements RequiredActionFactory {
+
+    private static final NewPasswordRequiredAction SINGLETON = new NewPasswordRequiredAction(new PasswordRulesView());
+
+    @Override
+    public String getId() {
+        return NewPasswordRequiredAction.PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Marketplace: choose a new password (after e-mail code)";
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no server-wide settings
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

@@ -1,0 +1,78 @@
+package ru.marketplace.keycloak.reset.request;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import ru.marketplace.keycloak.reset.code.CodeDigest;
+import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.code.ResetCodeGenerator;
+import ru.marketplace.keycloak.reset.limits.LimitDecision;
+import ru.marketplace.keycloak.reset.limits.ResetLimits;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+
+/**
+ * Decides whether a code may be issued and issues it: the same work, in the same order, whether or not the
+ * address belongs to an account, so neither the answer nor its timing tells the two apart.
+ */
+public final class CodeIssuer {
+
+    private final ResetCodeSettings settings;
+    private final ResetLimits limits;
+    private final SecureRandom random;
+    private final ResetCodeGenerator generator;
+
+    public CodeIssuer(ResetCodeSettings settings, ResetLimits limits, SecureRandom random) {
+        this.settings = settings;
+        this.limits = limits;
+        this.random = random;
+        this.generator = new ResetCodeGenerator(random, settings.codeLength());
+    }
+
+    /**
+     * @param address      the normalised address the shopper typed
+     * @param accountId    the eligible account it belongs to, or null
+     * @param accountEmail the address stored on that account (where the code goes), or null
+     * @param clientIp     the client address Keycloak trusts
+     * @param previous     the code this session holds already (for the resend cooldown), or null
+     */
+    public IssueOutcome issue(String address, String accountId, String accountEmail, String clientIp, PendingCode previous, Instant now) {
+        if (previous != null) {
+            Duration sinceLast = Duration.between(previous.issuedAt(), now);
+            if (sinceLast.compareTo(settings.resendCooldown()) < 0) {
+                return refused(IssueOutcome.Status.COOLDOWN, settings.resendCooldown().minus(sinceLast));
+            }
+        }
+        String subject = ResetLimits.accountSubject(accountId, address);
+        var locked = limits.wrongCodesPerAccount().refusalFor(subject, now);
+        if (locked.isPresent()) {
+            return refused(IssueOutcome.Status.LOCKED, locked.get());
+        }
+        LimitDecision perIp = limits.requestsPerIp().tryAcquire("ip:" + clientIp, now);
+        if (!perIp.granted()) {
+            return refused(IssueOutcome.Status.THROTTLED, perIp.retryAfter());
+        }
+        LimitDecision perAccount = limits.codesPerAccount().tryAcquire(subject, now);
+        if (!perAccount.granted()) {
+            return refused(IssueOutcome.Status.THROTTLED, perAccount.retryAfter());
+        }
+
+        // an unknown address gets a code too, that is never sent, so every later step behaves the same
+        String code = generator.next();
+        String codeId = newCodeId();
+        String boundEmail = accountId != null ? accountEmail : address;
+        String digest = CodeDigest.digest(code, CodeDigest.binding(codeId, accountId, boundEmail), random);
+        PendingCode pending = new PendingCode(codeId, digest, address, accountId, now, now.plus(settings.codeLifetime()));
+        return new IssueOutcome(IssueOutcome.Status.ISSUED, pending, accountId != null ? code : null, Duration.ZERO);
+    }
+
+    private String newCodeId() {
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    private static IssueOutcome refused(IssueOutcome.Status status, Duration retryAfter) {
+        return new IssueOutcome(status, null, null, retryAfter);
+    }
+}

@@ -1,0 +1,73 @@
+package ru.marketplace.keycloak.reset.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import ru.marketplace.keycloak.reset.code.CodeDigest;
+import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.limits.LimitDecision;
+import ru.marketplace.keycloak.reset.limits.ResetLimits;
+import ru.marketplace.keycloak.reset.limits.SlidingWindowLimit;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+
+/**
+ * Judges a code entry against the pending code.
+ *
+ * <p>Before a guess is compared it must win two slots: one of the code's attempts and one of the
+ * account's hourly wrong-code allowance. Both are claimed atomically in the cluster-wide store, so
+ * parallel guesses from many sessions or nodes can never evaluate more wrong codes than the limits
+ * allow. A right code gives both slots back, then consumes the code exactly once.
+ */
+public final class CodeChecker {
+
+    private final ResetCodeSettings settings;
+    private final ResetLimits limits;
+
+    public CodeChecker(ResetCodeSettings settings, ResetLimits limits) {
+        this.settings = settings;
+        this.limits = limits;
+    }
+
+    /**
+     * @param pending      the code this session holds
+     * @param rawInput     what was typed
+     * @param accountEmail the address stored on the code's account NOW (null if the account is gone);
+     *                     a code issued before the address changed no longer matches
+     */
+    public CheckOutcome check(PendingCode pending, String rawInput, String accountEmail, Instant now) {
+        Optional<String> candidate = CodeInput.normalise(rawInput, settings.codeLength());
+        if (candidate.isEmpty()) {
+            return CheckOutcome.of(CheckOutcome.Status.MALFORMED);
+        }
+        if (pending.isExpired(now)) {
+            return CheckOutcome.of(CheckOutcome.Status.EXPIRED);
+        }
+        SlidingWindowLimit attempts = limits.attemptsFor(pending.codeId());
+        if (attempts.refusalFor(pending.codeId(), now).isPresent()) {
+            return CheckOutcome.of(CheckOutcome.Status.EXHAUSTED);
+        }
+        String subject = ResetLimits.accountSubject(pending.accountId(), pending.address());
+        LimitDecision accountSlot = limits.wrongCodesPerAccount().tryAcquire(subject, now);
+        if (!accountSlot.granted()) {
+            return new CheckOutcome(CheckOutcome.Status.LOCKED, 0, accountSlot.retryAfter());
+        }
+        LimitDecision attemptSlot = attempts.tryAcquire(pending.codeId(), now);
+        if (!attemptSlot.granted()) {
+            limits.wrongCodesPerAccount().release(accountSlot);
+            return CheckOutcome.of(CheckOutcome.Status.EXHAUSTED);
+        }
+
+        String boundEmail = pending.forAccount() ? accountEmail : pending.address();
+        boolean matches = CodeDigest.matches(pending.digest(), pending.bindingFor(boundEmail), candidate.get());
+        // a code for an unknown address was never sent: even a lucky guess must not be told apart from a miss
+        if (!matches || !pending.forAccount() || accountEmail == null) {
+            return new CheckOutcome(CheckOutcome.Status.WRONG, attemptSlot.remaining(), Duration.ZERO);
+        }
+        limits.wrongCodesPerAccount().release(accountSlot);
+        attempts.release(attemptSlot);
+        if (!limits.consumeOnce(pending.codeId(), now)) {
+            return CheckOutcome.of(CheckOutcome.Status.ALREADY_USED);
+        }
+        return CheckOutcome.of(CheckOutcome.Status.ACCEPTED);
+    }
+}

@@ -1,0 +1,99 @@
+package ru.marketplace.keycloak.reset.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class SlidingWindowLimitTest {
+
+    private final InMemorySlotStore store = new InMemorySlotStore();
+    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    private void advance(Duration by) {
+        now = now.plus(by);
+        store.setNow(now);
+    }
+
+    @Test
+    void grantsUpToCapacityThenRefusesUntilTheOldestSlotExpires() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 3, Duration.ofHours(1));
+        assertEquals(1, limit.tryAcquire("a", now).used());
+        advance(Duration.ofMinutes(10));
+        assertEquals(2, limit.tryAcquire("a", now).used());
+        advance(Duration.ofMinutes(10));
+        LimitDecision third = limit.tryAcquire("a", now);
+        assertTrue(third.granted());
+        assertEquals(0, third.remaining());
+
+        LimitDecision refused = limit.tryAcquire("a", now);
+        assertFalse(refused.granted());
+        assertEquals(Duration.ofMinutes(40), refused.retryAfter(), "the first slot frees 60 min after it was taken");
+
+        advance(Duration.ofMinutes(40));
+        assertTrue(limit.tryAcquire("a", now).granted(), "sliding: one slot is free again");
+        assertFalse(limit.tryAcquire("a", now).granted());
+    }
+
+    @Test
+    void subjectsAreIndependent() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofMinutes(5));
+        assertTrue(limit.tryAcquire("a", now).granted());
+        assertTrue(limit.tryAcquire("b", now).granted());
+        assertFalse(limit.tryAcquire("a", now).granted());
+    }
+
+    @Test
+    void refusalForDoesNotTakeASlot() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 2, Duration.ofMinutes(5));
+        assertTrue(limit.refusalFor("a", now).isEmpty());
+        limit.tryAcquire("a", now);
+        assertTrue(limit.refusalFor("a", now).isEmpty());
+        limit.tryAcquire("a", now);
+        assertEquals(Duration.ofMinutes(5), limit.refusalFor("a", now).orElseThrow());
+    }
+
+    @Test
+    void releasedSlotCanBeTakenAgain() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofMinutes(5));
+        LimitDecision first = limit.tryAcquire("a", now);
+        limit.release(first);
+        assertTrue(limit.tryAcquire("a", now).granted());
+    }
+
+    @Test
+    void keysDoNotContainTheSubject() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofMinutes(5));
+        LimitDecision decision = limit.tryAcquire("attacker:controlled\r\nvalue", now);
+        assertFalse(decision.slotKey().contains("attacker"));
+        assertTrue(decision.slotKey().matches("mp-reset:v1:t:[0-9a-f]{32}:0"));
+    }
+
+    @Test
+    void concurrentClaimsNeverExceedCapacity() throws Exception {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 10, Duration.ofHours(1));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                tasks.add(() -> limit.tryAcquire("victim", now).granted());
+            }
+            int granted = 0;
+            for (Future<Boolean> result : pool.invokeAll(tasks)) {
+                granted += result.get() ? 1 : 0;
+            }
+            assertEquals(10, granted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

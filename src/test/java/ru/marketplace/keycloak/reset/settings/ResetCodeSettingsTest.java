@@ -1,0 +1,107 @@
+package ru.marketplace.keycloak.reset.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResetCodeSettingsTest {
+
+    @Test
+    void defaultsMatchTheDocumentedValues() {
+        ResetCodeSettings settings = ResetCodeSettings.parse(Map.of());
+        assertEquals(6, settings.codeLength());
+        assertEquals(Duration.ofMinutes(10), settings.codeLifetime());
+        assertEquals(5, settings.maxAttemptsPerCode());
+        assertEquals(Duration.ofSeconds(60), settings.resendCooldown());
+        assertEquals(5, settings.maxCodesPerHour());
+        assertEquals(10, settings.maxFailuresPerHour());
+        assertEquals(30, settings.maxRequestsPerIpPerHour());
+        assertEquals("", settings.supportEmail());
+        assertEquals(ForceLogin.ONLY_FEDERATED, settings.forceLogin());
+        assertTrue(settings.signOutOtherSessions());
+        assertTrue(settings.problems().isEmpty());
+        assertTrue(ResetCodeSettings.parse(null).problems().isEmpty());
+    }
+
+    @Test
+    void readsEveryOption() {
+        ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(
+                "codeLength", "8", "codeLifetimeSeconds", " 300 ", "maxAttemptsPerCode", "3",
+                "resendCooldownSeconds", "0", "maxCodesPerAccountPerHour", "2", "maxWrongCodesPerAccountPerHour", "100",
+                "maxCodeRequestsPerIpPerHour", "7", "supportEmail", "help@shop.example", "forceLogin", "TRUE",
+                "signOutOtherSessions", "false"));
+        assertEquals(8, settings.codeLength());
+        assertEquals(Duration.ofMinutes(5), settings.codeLifetime());
+        assertEquals(3, settings.maxAttemptsPerCode());
+        assertEquals(Duration.ZERO, settings.resendCooldown());
+        assertEquals(2, settings.maxCodesPerHour());
+        assertEquals(100, settings.maxFailuresPerHour());
+        assertEquals(7, settings.maxRequestsPerIpPerHour());
+        assertEquals("help@shop.example", settings.supportEmail());
+        assertEquals(ForceLogin.ALWAYS, settings.forceLogin());
+        assertFalse(settings.signOutOtherSessions());
+        assertTrue(settings.problems().isEmpty(), settings.problems()::toString);
+    }
+
+    @ParameterizedTest(name = "{0}={1} falls back to the default")
+    @CsvSource({
+            "codeLength, 5", "codeLength, 11", "codeLength, six", "codeLifetimeSeconds, 601", "codeLifetimeSeconds, 4",
+            "maxAttemptsPerCode, 0", "maxAttemptsPerCode, 11", "resendCooldownSeconds, -1",
+            "maxCodesPerAccountPerHour, 101", "maxWrongCodesPerAccountPerHour, 101", "maxCodeRequestsPerIpPerHour, 0",
+            "codeLength, 6.5", "codeLength, 99999999999"})
+    void outOfRangeOrMalformedNumbersFallBackToDefaultsAndAreReported(String key, String value) {
+        ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(key, value));
+        ResetCodeSettings defaults = ResetCodeSettings.defaults();
+        assertEquals(defaults.codeLength(), settings.codeLength());
+        assertEquals(defaults.codeLifetime(), settings.codeLifetime());
+        assertEquals(defaults.maxAttemptsPerCode(), settings.maxAttemptsPerCode());
+        assertEquals(1, settings.problems().size());
+        assertTrue(settings.problems().get(0).contains(key), settings.problems()::toString);
+    }
+
+    @Test
+    void badTextChoiceAndFlagAreReported() {
+        ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(
+                "supportEmail", "help@shop.example, evil@x.example", "forceLogin", "sometimes", "signOutOtherSessions", "yes"));
+        assertEquals("", settings.supportEmail());
+        assertEquals(ForceLogin.ONLY_FEDERATED, settings.forceLogin());
+        assertTrue(settings.signOutOtherSessions());
+        assertEquals(3, settings.problems().size());
+    }
+
+    @Test
+    void supportAddressIsDerivedFromTheSenderDomain() {
+        ResetCodeSettings derived = ResetCodeSettings.defaults();
+        assertEquals("support@marketplace.example", derived.supportEmailFor("no-reply@marketplace.example"));
+        assertEquals("support@example.com", derived.supportEmailFor(null));
+        assertEquals("support@example.com", derived.supportEmailFor("not an address"));
+        ResetCodeSettings configured = ResetCodeSettings.parse(Map.of("supportEmail", "care@shop.example"));
+        assertEquals("care@shop.example", configured.supportEmailFor("no-reply@marketplace.example"));
+    }
+
+    @Test
+    void optionKeysAreUniqueAndDocumented() {
+        Set<String> keys = new HashSet<>();
+        for (SettingOption option : ResetCodeSettings.OPTIONS) {
+            assertTrue(keys.add(option.key()), "duplicate key " + option.key());
+            assertFalse(option.label().isBlank());
+            assertTrue(option.helpText().length() > 20, option.key());
+        }
+    }
+
+    @Test
+    void forceLoginAppliesAsDocumented() {
+        assertTrue(ForceLogin.ALWAYS.appliesTo(false));
+        assertFalse(ForceLogin.NEVER.appliesTo(true));
+        assertTrue(ForceLogin.ONLY_FEDERATED.appliesTo(true));
+        assertFalse(ForceLogin.ONLY_FEDERATED.appliesTo(false));
+    }
+}
