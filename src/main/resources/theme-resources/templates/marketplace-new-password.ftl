@@ -1,6 +1,7 @@
 <#-- «Придумайте новый пароль»: the last step of the marketplace reset. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=!(messagesPerField.existsError('password-new') || messagesPerField.existsError('password-confirm')); section>
+<!-- template: marketplace-new-password.ftl -->
     <#if section = "header">
         ${msg("marketplaceNewPasswordTitle")}
     <#elseif section = "form">

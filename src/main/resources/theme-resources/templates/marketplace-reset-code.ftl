@@ -1,6 +1,7 @@
 <#-- «Введите код из письма»: step 2 of the marketplace reset. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('code'); section>
+<!-- template: marketplace-reset-code.ftl -->
     <#if section = "header">
         ${msg("marketplaceResetCodeTitle")}
     <#elseif section = "form">

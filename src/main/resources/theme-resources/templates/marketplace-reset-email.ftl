@@ -1,6 +1,7 @@
 <#-- «Восстановление пароля»: step 1 of the marketplace reset. Works with any login theme that has template.ftl. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('email'); section>
+<!-- template: marketplace-reset-email.ftl -->
     <#if section = "header">
         ${msg("marketplaceResetTitle")}
     <#elseif section = "form">

@@ -102,6 +102,10 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         }
         event.success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
+        if (authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS) != null) {
+            // reached through the e-mail code: record the completed recovery as Keycloak's own reset does
+            event.clone().event(EventType.RESET_PASSWORD).detail(Details.EMAIL, user.getEmail()).success();
+        }
         notifyOwner(context, user);
         context.success();
     }
