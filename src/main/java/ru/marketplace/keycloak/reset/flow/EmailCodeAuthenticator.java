@@ -200,6 +200,10 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     context.challenge(screens.codeScreen(pending, now,
                             new FormMessage(FIELD_CODE, ResetMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter())), null, 0));
                 }
+                case REVOKED -> {
+                    reject(pending, user, "code_revoked", Errors.INVALID_CODE);
+                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_REVOKED), null, 0));
+                }
                 case ALREADY_USED -> {
                     reject(pending, user, "code_already_used", Errors.INVALID_CODE);
                     context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0));

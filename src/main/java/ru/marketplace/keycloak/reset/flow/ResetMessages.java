@@ -17,6 +17,7 @@ public final class ResetMessages {
     public static final String CODE_EXPIRED = "marketplaceResetCodeExpired";
     public static final String CODE_EXHAUSTED = "marketplaceResetCodeExhausted";
     public static final String CODE_USED = "marketplaceResetCodeUsed";
+    public static final String CODE_REVOKED = "marketplaceResetCodeRevoked";
     public static final String TOO_MANY_WRONG_CODES = "marketplaceResetTooManyWrongCodes";
     public static final String TOO_MANY_REQUESTS = "marketplaceResetTooManyRequests";
     public static final String RESEND_COOLDOWN = "marketplaceResetResendCooldown";

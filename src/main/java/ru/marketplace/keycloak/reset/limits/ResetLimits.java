@@ -51,6 +51,11 @@ public final class ResetLimits {
         return new SlidingWindowLimit(store, "attempts", settings.maxAttemptsPerCode(), settings.codeLifetime());
     }
 
+    /** Account-wide revocations of pending codes. */
+    public CodeRevocations revocations() {
+        return new CodeRevocations(store);
+    }
+
     /** Marks a code as used; true for exactly one caller cluster-wide, false when it was used already. */
     public boolean consumeOnce(String codeId, Instant now) {
         // outlive the code itself, so a replay after expiry is still recognised as a replay

@@ -32,6 +32,12 @@ public final class SingleUseObjectSlotStore implements SlotStore {
     }
 
     @Override
+    public void mark(String key, Duration lifespan, Instant now) {
+        long seconds = Math.max(1, lifespan.toSeconds());
+        singleUseObjects.put(key, seconds, Map.of(EXPIRES_AT, Long.toString(now.getEpochSecond() + seconds)));
+    }
+
+    @Override
     public void release(String key) {
         singleUseObjects.remove(key);
     }

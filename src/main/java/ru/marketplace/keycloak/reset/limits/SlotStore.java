@@ -16,6 +16,9 @@ public interface SlotStore {
      */
     boolean claim(String key, Duration lifespan, Instant now);
 
+    /** Sets {@code key} to lapse after {@code lifespan}, whether or not it exists (last writer wins). */
+    void mark(String key, Duration lifespan, Instant now);
+
     /** Gives a claimed key back before it expires. */
     void release(String key);
 

@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.newpassword;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,12 +18,15 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ModelException;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.flow.ResetFlowState;
+import ru.marketplace.keycloak.reset.limits.CodeRevocations;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 
 /**
@@ -55,7 +59,14 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        // never triggered by login; the reset authenticator adds it to the authentication session
+        // never required by a login (the reset authenticator adds it), but every login passes here: one made with
+        // the current password shows the owner remembers it, so pending reset codes for the account are voided
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        boolean resetInProgress = authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS) != null;
+        if (!resetInProgress && AuthenticatorUtil.isPasswordValidated(authSession)) {
+            SingleUseObjectProvider store = context.getSession().getProvider(SingleUseObjectProvider.class);
+            new CodeRevocations(new SingleUseObjectSlotStore(store)).revoke(context.getUser().getId(), Instant.now());
+        }
     }
 
     @Override

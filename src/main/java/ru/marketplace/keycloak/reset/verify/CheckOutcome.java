@@ -20,6 +20,8 @@ public record CheckOutcome(Status status, int attemptsRemaining, Duration retryA
         MALFORMED,
         /** Past its lifetime. */
         EXPIRED,
+        /** Voided because the owner signed in with the password or said the request was not theirs. */
+        REVOKED,
         /** All attempts for this code were used: only a new code helps. */
         EXHAUSTED,
         /** Too many wrong codes for this account in the last hour, across all sessions. */

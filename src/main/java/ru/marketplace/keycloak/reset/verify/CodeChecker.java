@@ -42,6 +42,9 @@ public final class CodeChecker {
         if (pending.isExpired(now)) {
             return CheckOutcome.of(CheckOutcome.Status.EXPIRED);
         }
+        if (pending.forAccount() && limits.revocations().isRevoked(pending.accountId(), pending.issuedAt())) {
+            return CheckOutcome.of(CheckOutcome.Status.REVOKED);
+        }
         SlidingWindowLimit attempts = limits.attemptsFor(pending.codeId());
         if (attempts.refusalFor(pending.codeId(), now).isPresent()) {
             return CheckOutcome.of(CheckOutcome.Status.EXHAUSTED);

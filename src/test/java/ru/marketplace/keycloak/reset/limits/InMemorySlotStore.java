@@ -34,6 +34,11 @@ public final class InMemorySlotStore implements SlotStore {
     }
 
     @Override
+    public void mark(String key, Duration lifespan, Instant now) {
+        expiries.put(key, now.plus(lifespan));
+    }
+
+    @Override
     public void release(String key) {
         expiries.remove(key);
     }

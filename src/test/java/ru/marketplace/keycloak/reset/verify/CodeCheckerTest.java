@@ -125,6 +125,21 @@ class CodeCheckerTest {
     }
 
     @Test
+    void revocationVoidsCodesIssuedUpToItButNotLaterOnes() {
+        IssueOutcome before = issue("user-1", EMAIL);
+        limits().revocations().revoke("user-1", now);
+        assertEquals(Status.REVOKED, check(before, before.code(), EMAIL, now.plusSeconds(5)).status());
+
+        settings = ResetCodeSettings.parse(Map.of("resendCooldownSeconds", "0"));
+        IssueOutcome after = new CodeIssuer(settings, limits(), new SecureRandom())
+                .issue(EMAIL, "user-1", EMAIL, "ip", null, now.plusSeconds(1));
+        assertEquals(Status.ACCEPTED, check(after, after.code(), EMAIL, now.plusSeconds(5)).status());
+
+        IssueOutcome otherAccount = issue("user-2", EMAIL);
+        assertEquals(Status.ACCEPTED, check(otherAccount, otherAccount.code(), EMAIL, now).status());
+    }
+
+    @Test
     void parallelGuessesFromManySessionsNeverExceedTheAccountCap() throws Exception {
         settings = ResetCodeSettings.parse(Map.of("maxCodesPerAccountPerHour", "100", "maxCodeRequestsPerIpPerHour", "10000"));
         List<IssueOutcome> sessions = new ArrayList<>();
