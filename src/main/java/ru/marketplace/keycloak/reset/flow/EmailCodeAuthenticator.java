@@ -151,7 +151,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
-                    FormMessage notice = new FormMessage(previous == null ? ResetMessages.CODE_SENT : ResetMessages.CODE_RESENT, address);
+                    // the three-argument constructor: (String, String) would read the address as the message key
+                    FormMessage notice = new FormMessage(null, previous == null ? ResetMessages.CODE_SENT : ResetMessages.CODE_RESENT, address);
                     context.challenge(screens.codeScreen(outcome.pending(), now, null, notice, null));
                 }
                 case COOLDOWN -> context.challenge(screens.codeScreen(previous, now,

@@ -1,0 +1,117 @@
+package ru.marketplace.keycloak.reset.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.reset.it.support.MailCatcher;
+import ru.marketplace.keycloak.reset.it.support.Page;
+import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
+import ru.marketplace.keycloak.reset.it.support.Shopper;
+
+/**
+ * The steps of the reset as a shopper takes them, shared by the integration tests: each returns the page the
+ * shopper sees next, so a test reads like the flow.
+ */
+final class ResetJourney {
+
+    static final String REALM = "marketplace";
+    static final String CLIENT = "storefront";
+    static final String REDIRECT = "http://localhost:3000/callback";
+    static final String FLOW = "marketplace reset credentials";
+    static final String AUTHENTICATOR = "marketplace-email-code-reset";
+    static final Duration MAIL_WAIT = Duration.ofSeconds(20);
+
+    private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private ResetJourney() {
+    }
+
+    /** A shopper account with a unique address, so the per-account limits of one test never touch another. */
+    record Account(String id, String username, String email, String password) {
+    }
+
+    static Account newAccount(AdminApi admin, String label) {
+        String unique = label + "-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet();
+        String email = unique + "@shop.example";
+        String password = "OldPass12AB";
+        String id = admin.createUser(REALM, unique, email, password, "Анна", "Петрова");
+        return new Account(id, unique, email, password);
+    }
+
+    /** The storefront's login page. */
+    static Page loginPage(Shopper shopper) {
+        return shopper.startLogin(REALM, CLIENT, REDIRECT);
+    }
+
+    static Page loginPage(Shopper shopper, String uiLocale) {
+        return shopper.startLogin(REALM, CLIENT, REDIRECT, Map.of("ui_locales", uiLocale));
+    }
+
+    /** «Забыли пароль?» → «Восстановление пароля». */
+    static Page openReset(Shopper shopper) {
+        Page login = loginPage(shopper);
+        return shopper.followLink(login, "a[href*=reset-credentials]");
+    }
+
+    /** Types the address and presses «Продолжить». */
+    static Page requestCode(Shopper shopper, Page emailScreen, String typed) {
+        return shopper.submit(emailScreen, "#mp-reset-email-form", Map.of("email", typed));
+    }
+
+    static Page enterCode(Shopper shopper, Page codeScreen, String code) {
+        return shopper.submit(codeScreen, "#mp-reset-code-form", Map.of("code", code), "step=verify-code");
+    }
+
+    static Page resend(Shopper shopper, Page codeScreen) {
+        return shopper.submit(codeScreen, "#mp-reset-resend-form", Map.of(), "step=resend-code");
+    }
+
+    static Page changeAddress(Shopper shopper, Page codeScreen) {
+        return shopper.submit(codeScreen, "#mp-reset-change-form", Map.of(), "step=change-address");
+    }
+
+    static Page choosePassword(Shopper shopper, Page passwordScreen, String password, String confirmation) {
+        return shopper.submit(passwordScreen, "#mp-new-password-form", Map.of("password-new", password, "password-confirm", confirmation));
+    }
+
+    /** Waits for the {@code n}-th code e-mail to {@code email} and reads the code from its text part. */
+    static String codeFromMail(MailCatcher mail, String email, int n) {
+        List<ReceivedMail> mails = mail.waitForMails(email, n, MAIL_WAIT);
+        ReceivedMail latest = mails.get(n - 1);
+        Matcher matcher = CODE.matcher(latest.text());
+        assertTrue(matcher.find(), () -> "no code in: " + latest.text());
+        return matcher.group(1);
+    }
+
+    /** Absence can only be checked for a while: watches the mailbox for {@code window} and fails if anything arrives. */
+    static void assertNoMailTo(MailCatcher mail, String address, Duration window) {
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<ReceivedMail> mails = mail.mailsTo(address);
+            assertTrue(mails.isEmpty(), () -> "unexpected mail to " + address + ": " + mails.get(0).subject());
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    static String wrongCode(String code) {
+        return code.equals("000000") ? "000001" : "000000";
+    }
+
+    /** Page text with the address replaced, so pages for different addresses can be compared for equality. */
+    static String withoutAddress(Page page, String address) {
+        return page.text().replace(address, "<address>");
+    }
+
+    static void assertScreen(Page page, String template) {
+        assertEquals(200, page.status(), () -> "status of " + page);
+        assertEquals(template, page.templateName(), () -> "expected " + template + " but got " + page.heading() + ": " + page.text());
+    }
+}
