@@ -98,6 +98,21 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<ReceivedMail> received(String recipientOrNull) {
+        // GreenMail's mailbox lists are plain ArrayLists: reading one while Keycloak's background sender delivers
+        // into it (a mail of another test, a notification) can fail. A delivery takes milliseconds; read again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readMailboxes(recipientOrNull);
+            } catch (java.util.ConcurrentModificationException deliveredMeanwhile) {
+                if (attempt == 5) {
+                    throw deliveredMeanwhile;
+                }
+                LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            }
+        }
+    }
+
+    private List<ReceivedMail> readMailboxes(String recipientOrNull) {
         Instant now = Instant.now();
         return greenMail.getUserManager().listUser().stream()
                 .filter(user -> recipientOrNull == null
