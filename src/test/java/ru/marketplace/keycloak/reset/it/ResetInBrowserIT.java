@@ -67,6 +67,8 @@ class ResetInBrowserIT {
             ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
 
             screens.openLogin(login);
+            assertTrue(browser.find("link[rel=icon]").getAttribute("href").endsWith("/login/marketplace/img/logo.svg"),
+                    "the realm's login theme is marketplace");
             // Keycloak marks its cookies Secure even over http; Chromium keeps them for 127.0.0.1, a trustworthy origin
             assertTrue(browser.cookieSummary().stream().anyMatch(c -> c.startsWith("AUTH_SESSION_ID secure")),
                     browser.cookieSummary()::toString);
