@@ -123,8 +123,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
 
     private LoginFormsProvider form(RequiredActionContext context) {
         LoginFormsProvider form = context.form().setAttribute("username", context.getUser().getUsername());
-        rulesView.describe(context.getSession(), context.getRealm(), context.getUser())
-                .ifPresent(rules -> form.setAttribute("passwordRules", rules));
+        rulesView.addTo(form, context.getSession(), context.getRealm(), context.getUser());
         return form;
     }
 

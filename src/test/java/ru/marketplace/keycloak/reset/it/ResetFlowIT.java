@@ -39,7 +39,7 @@ class ResetFlowIT {
     private static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
     private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
     private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
-    private static final String NEW_PASSWORD = "NewPass34CD";
+    private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
 
     private final KeycloakLauncher keycloak;
     private final MailCatcher mail;

@@ -98,6 +98,20 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<ReceivedMail> received(String recipientOrNull) {
+        // GreenMail's mailbox lists are not safe to iterate while a delivery lands: read again until a clean pass
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return receivedOnce(recipientOrNull);
+            } catch (java.util.ConcurrentModificationException deliveryInProgress) {
+                if (attempt == 20) {
+                    throw deliveryInProgress;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+        }
+    }
+
+    private List<ReceivedMail> receivedOnce(String recipientOrNull) {
         Instant now = Instant.now();
         return greenMail.getUserManager().listUser().stream()
                 .filter(user -> recipientOrNull == null
