@@ -56,7 +56,7 @@ public final class SlidingWindowLimit {
         }
         Duration retryAfter = untilOldestSlotFrees(base, now);
         if (!retryAfter.isZero()) {
-            store.claim(base + "full", retryAfter, now);
+            store.claim(fullMarker(base), retryAfter, now);
         }
         return LimitDecision.refused(capacity, retryAfter);
     }
@@ -84,7 +84,7 @@ public final class SlidingWindowLimit {
     }
 
     private Optional<Duration> fullFor(String base, Instant now) {
-        return store.expiresAt(base + "full")
+        return store.expiresAt(fullMarker(base))
                 .map(until -> Duration.between(now, until))
                 .filter(left -> !left.isNegative() && !left.isZero());
     }
@@ -113,6 +113,11 @@ public final class SlidingWindowLimit {
         }
         Duration left = Duration.between(now, earliest);
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    // keyed by capacity: when an admin raises a limit, the marker of the old, smaller window no longer applies
+    private String fullMarker(String base) {
+        return base + "full-of-" + capacity;
     }
 
     private String baseKey(String subject) {

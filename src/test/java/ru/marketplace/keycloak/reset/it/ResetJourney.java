@@ -103,6 +103,18 @@ final class ResetJourney {
         }
     }
 
+    /** Waits for {@code expected} mails to {@code address}, then watches for {@code window} that no more arrive. */
+    static int assertMailCountSettlesAt(MailCatcher mail, String address, int expected, Duration window) {
+        mail.waitForMails(address, expected, MAIL_WAIT);
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < deadline) {
+            int count = mail.mailsTo(address).size();
+            assertEquals(expected, count, () -> "mails to " + address);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return expected;
+    }
+
     static String wrongCode(String code) {
         return code.equals("000000") ? "000001" : "000000";
     }
