@@ -24,6 +24,7 @@ import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
+import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
 import ru.marketplace.keycloak.reset.request.CodeIssuer;
 import ru.marketplace.keycloak.reset.request.IssueOutcome;
 import ru.marketplace.keycloak.reset.request.RecoveryAddress;
@@ -147,7 +148,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 case ISSUED -> {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
-                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()));
+                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()), notMeEndpoint());
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
@@ -244,6 +245,14 @@ public final class EmailCodeAuthenticator implements Authenticator {
             attributes.put("codeLifetime", text.minutes(settings.codeLifetime()));
             attributes.put("supportEmail", settings.supportEmailFor(realm.getSmtpConfig().get("from")));
             return attributes;
+        }
+
+        /** Built from Keycloak's configured hostname, like Keycloak's own links (never trust a Host header in production). */
+        private String notMeEndpoint() {
+            return jakarta.ws.rs.core.UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                    .path("realms").path(realm.getName())
+                    .path(NotMeResourceProviderFactory.PROVIDER_ID).path("not-me")
+                    .build().toString();
         }
 
         private String clientIp() {

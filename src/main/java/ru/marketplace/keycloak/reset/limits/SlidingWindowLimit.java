@@ -1,11 +1,7 @@
 package ru.marketplace.keycloak.reset.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -20,8 +16,6 @@ import java.util.Optional;
  * shape or collide with other keys of the store.
  */
 public final class SlidingWindowLimit {
-
-    private static final String KEY_PREFIX = "mp-reset:v1:";
 
     private final SlotStore store;
     private final String name;
@@ -121,15 +115,6 @@ public final class SlidingWindowLimit {
     }
 
     private String baseKey(String subject) {
-        return KEY_PREFIX + name + ":" + sha256(subject) + ":";
-    }
-
-    static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return StoreKeys.of(name, subject) + ":";
     }
 }
