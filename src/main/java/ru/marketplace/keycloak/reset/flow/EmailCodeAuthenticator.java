@@ -322,7 +322,21 @@ public final class EmailCodeAuthenticator implements Authenticator {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
                 return new Eligibility(null, "no_email");
             }
+            if (isReadOnlyFederated(realm, user)) {
+                // the password lives in a directory Keycloak may not write to: a code could never lead to a new password
+                return new Eligibility(null, "read_only_federation");
+            }
             return new Eligibility(user, null);
+        }
+
+        /** LDAP and Kerberos federation keep their edit mode in the component's "editMode" setting. */
+        private static boolean isReadOnlyFederated(RealmModel realm, UserModel user) {
+            String link = user.getFederationLink();
+            if (link == null) {
+                return false;
+            }
+            org.keycloak.component.ComponentModel provider = realm.getComponent(link);
+            return provider != null && "READ_ONLY".equalsIgnoreCase(provider.get("editMode"));
         }
 
         String userId() {
