@@ -15,46 +15,16 @@ import static ru.marketplace.keycloak.reset.it.ResetJourney.requestCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
 import ru.marketplace.keycloak.reset.it.support.ApiResponse;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 
 /** Attacks 29-47 that depend on the account's state, its sessions, MFA and the mail server. */
-@RealKeycloak
-class AccountStateAttackIT {
-
-    private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
-    private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    AccountStateAttackIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
-
-    @AfterEach
-    void restore() {
-        ResetSettingsOverride.reset(admin);
-    }
+class AccountStateAttackIT extends MarketplaceRealmTest {
 
     /** Attack 30: a temporarily locked account can still be recovered, and the reset lifts the lockout. */
     @Test
@@ -62,21 +32,21 @@ class AccountStateAttackIT {
         Account anna = ResetJourney.newAccount(admin, "locked");
         for (int i = 0; i < 10; i++) {
             Shopper guesser = new Shopper(keycloak.baseUrl());
-            signIn(guesser, anna.email(), "Wrong" + i + "PassXY");
+            ResetJourney.signIn(guesser, anna.email(), "Wrong" + i + "PassXY");
         }
         JsonNode status = admin.get("/admin/realms/" + ResetJourney.REALM + "/attack-detection/brute-force/users/" + anna.id()).json();
         assertTrue(status.get("disabled").asBoolean(), "locked by the brute-force detector: " + status);
-        assertFalse(signIn(new Shopper(keycloak.baseUrl()), anna.email(), anna.password()).isRedirect(), "even the right password is refused");
+        assertFalse(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), anna.email(), anna.password()).isRedirect(), "even the right password is refused");
 
         Page codeScreen = requestCode(shopper, openReset(shopper), anna.email());
         Page passwordScreen = enterCode(shopper, codeScreen, codeFromMail(mail, anna.email(), 1));
-        assertScreen(passwordScreen, PASSWORD_SCREEN);
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         assertTrue(choosePassword(shopper, passwordScreen, STRONG_PASSWORD, STRONG_PASSWORD).isRedirect());
 
         JsonNode after = admin.get("/admin/realms/" + ResetJourney.REALM + "/attack-detection/brute-force/users/" + anna.id()).json();
         System.out.printf("[attack 30] brute-force status before reset: disabled=%s; after: %s%n", status.get("disabled"), after);
         assertFalse(after.get("disabled").asBoolean());
-        assertTrue(signIn(new Shopper(keycloak.baseUrl()), anna.email(), STRONG_PASSWORD).isRedirect());
+        assertTrue(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), anna.email(), STRONG_PASSWORD).isRedirect());
     }
 
     /** Attack 34: a shopper with OTP must still enter it; the reset never bypasses the second factor. */
@@ -102,14 +72,14 @@ class AccountStateAttackIT {
         Page wrongOtp = shopper.submit(afterCode, "#kc-otp-login-form", Map.of("otp", "000000".equals(Totp.now(secret)) ? "111111" : "000000"));
         assertEquals("login-otp.ftl", wrongOtp.templateName());
         Page passwordScreen = shopper.submit(wrongOtp, "#kc-otp-login-form", Map.of("otp", Totp.now(secret)));
-        assertScreen(passwordScreen, PASSWORD_SCREEN);
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
     }
 
     /** Attacks 40-42: other sessions and offline tokens are revoked server-side; the notice carries no secret. */
     @Test
     void otherSessionsAndOfflineTokensAreRevoked(Shopper elsewhere, Shopper offlineApp, Shopper resetter) {
         Account boris = ResetJourney.newAccount(admin, "sessions");
-        assertTrue(signIn(elsewhere, boris.email(), boris.password()).isRedirect());
+        assertTrue(ResetJourney.signIn(elsewhere, boris.email(), boris.password()).isRedirect());
         Page login = offlineApp.startLogin(ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT, Map.of("scope", "openid offline_access"));
         Page signedIn = offlineApp.submit(login, "#kc-form-login", Map.of("username", boris.email(), "password", boris.password()));
         TokenResponse offline = offlineApp.exchangeCode(signedIn, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
@@ -146,7 +116,7 @@ class AccountStateAttackIT {
     void otherSessionsCanBeKeptWhenTheRealmSaysSo(Shopper elsewhere, Shopper resetter) {
         ResetSettingsOverride.apply(admin, Map.of("signOutOtherSessions", "false"));
         Account vera = ResetJourney.newAccount(admin, "keep");
-        assertTrue(signIn(elsewhere, vera.email(), vera.password()).isRedirect());
+        assertTrue(ResetJourney.signIn(elsewhere, vera.email(), vera.password()).isRedirect());
         Page codeScreen = requestCode(resetter, openReset(resetter), vera.email());
         Page passwordScreen = enterCode(resetter, codeScreen, codeFromMail(mail, vera.email(), 1));
         assertTrue(choosePassword(resetter, passwordScreen, STRONG_PASSWORD, STRONG_PASSWORD).isRedirect());
@@ -159,10 +129,10 @@ class AccountStateAttackIT {
         Account gleb = ResetJourney.newAccount(admin, "revoke");
         Page codeScreen = requestCode(attacker, openReset(attacker), gleb.email());
         String code = codeFromMail(mail, gleb.email(), 1);
-        assertTrue(signIn(owner, gleb.email(), gleb.password()).isRedirect());
+        assertTrue(ResetJourney.signIn(owner, gleb.email(), gleb.password()).isRedirect());
         Page refused = enterCode(attacker, codeScreen, code);
         System.out.printf("[revocation] code entered after the owner signed in: %s%n", refused.errorText());
-        assertScreen(refused, CODE_SCREEN);
+        assertScreen(refused, ResetJourney.CODE_SCREEN);
         assertTrue(refused.errorText().startsWith("Этот код больше не действует"), refused.errorText());
     }
 
@@ -176,7 +146,7 @@ class AccountStateAttackIT {
                 "from", smtp.get("from").asText())));
         try {
             Page codeScreen = requestCode(shopper, openReset(shopper), dina.email());
-            assertScreen(codeScreen, CODE_SCREEN);
+            assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
             assertTrue(codeScreen.hasElement("#mp-resend"));
             JsonNode failure = waitForEvent("SEND_RESET_PASSWORD_ERROR", dina.id());
             System.out.printf("[attack 45/47] SMTP down: shopper sees %s; admin event %s error=%s ip=%s%n", codeScreen.heading(),
@@ -190,7 +160,7 @@ class AccountStateAttackIT {
         // the mail server is back: resending works and the counters were not disturbed
         ResetSettingsOverride.apply(admin, Map.of("resendCooldownSeconds", "0"));
         Page codeScreen = requestCode(shopper, openReset(shopper), dina.email());
-        assertScreen(enterCode(shopper, codeScreen, codeFromMail(mail, dina.email(), 1)), PASSWORD_SCREEN);
+        assertScreen(enterCode(shopper, codeScreen, codeFromMail(mail, dina.email(), 1)), ResetJourney.PASSWORD_SCREEN);
     }
 
     /** Attack 38: an unregistered redirect_uri never gets a login page, let alone a code. */
@@ -232,8 +202,4 @@ class AccountStateAttackIT {
         }
     }
 
-    private static Page signIn(Shopper shopper, String email, String password) {
-        Page login = ResetJourney.loginPage(shopper);
-        return shopper.submit(login, "#kc-form-login", Map.of("username", email, "password", password));
-    }
 }

@@ -19,47 +19,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /**
  * Attacks 1-12 of the security catalogue against the real server: guessing, racing, replaying and skipping steps.
  * Each test prints what it measured.
  */
-@RealKeycloak
-class BruteForceAttackIT {
-
-    private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
-    private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
-    private static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    BruteForceAttackIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
-
-    @AfterEach
-    void restore() {
-        ResetSettingsOverride.reset(admin);
-    }
+class BruteForceAttackIT extends MarketplaceRealmTest {
 
     /** Attack 2: wrong codes across sessions and resends share one hourly allowance per account. */
     @Test
@@ -72,7 +41,7 @@ class BruteForceAttackIT {
         for (int session = 0; session < 3; session++) {
             Shopper attacker = new Shopper(keycloak.baseUrl());
             Page page = requestCode(attacker, openReset(attacker), victim.email());
-            if (EMAIL_SCREEN.equals(page.templateName())) {
+            if (ResetJourney.EMAIL_SCREEN.equals(page.templateName())) {
                 // the cap is reached: not even a new code is issued
                 lastError = page.errorText();
                 break;
@@ -94,7 +63,7 @@ class BruteForceAttackIT {
         // the owner's own right code is refused too while the cap holds, and no new code is sent
         Shopper owner = new Shopper(keycloak.baseUrl());
         Page refused = requestCode(owner, openReset(owner), victim.email());
-        assertScreen(refused, EMAIL_SCREEN);
+        assertScreen(refused, ResetJourney.EMAIL_SCREEN);
         assertTrue(refused.errorText().startsWith("Слишком много неверных кодов. Попробуйте снова через"), refused.errorText());
         assertEquals(mails, mail.mailsTo(victim.email()).size(), "no mail past the cap");
 
@@ -167,16 +136,16 @@ class BruteForceAttackIT {
         } finally {
             pool.shutdownNow();
         }
-        long passwordScreens = results.stream().filter(p -> PASSWORD_SCREEN.equals(p.templateName())).count();
+        long passwordScreens = results.stream().filter(p -> ResetJourney.PASSWORD_SCREEN.equals(p.templateName())).count();
         System.out.printf("[attack 4] two browsers, one code: password screens reached=%d; other answer=%s%n",
-                passwordScreens, results.stream().filter(p -> !PASSWORD_SCREEN.equals(p.templateName()))
+                passwordScreens, results.stream().filter(p -> !ResetJourney.PASSWORD_SCREEN.equals(p.templateName()))
                         .map(p -> p.status() + " " + p.templateName() + " " + p.errorText()).toList());
         assertTrue(passwordScreens <= 1);
         results.forEach(page -> assertNotEquals(500, page.status()));
 
         // replaying the accepting POST afterwards is refused as well
         Page replay = enterCode(second, codeScreen, code);
-        assertNotEquals(PASSWORD_SCREEN, replay.templateName(), "replayed code accepted: " + replay);
+        assertNotEquals(ResetJourney.PASSWORD_SCREEN, replay.templateName(), "replayed code accepted: " + replay);
         assertNotEquals(500, replay.status());
     }
 
@@ -187,13 +156,13 @@ class BruteForceAttackIT {
         Page codeScreen = requestCode(shopper, openReset(shopper), boris.email());
         String code = codeFromMail(mail, boris.email(), 1);
         Page passwordScreen = enterCode(shopper, codeScreen, code);
-        assertScreen(passwordScreen, PASSWORD_SCREEN);
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         Page done = ResetJourney.choosePassword(shopper, passwordScreen, ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD);
         assertTrue(done.isRedirect());
 
         Page replay = enterCode(shopper, codeScreen, code);
         System.out.printf("[attack 5] replayed code after success: status=%d template=%s%n", replay.status(), replay.templateName());
-        assertNotEquals(PASSWORD_SCREEN, replay.templateName());
+        assertNotEquals(ResetJourney.PASSWORD_SCREEN, replay.templateName());
         assertNotEquals(500, replay.status());
         long changes = admin.events(ResetJourney.REALM, "UPDATE_PASSWORD").stream()
                 .filter(e -> boris.id().equals(e.path("userId").asText())).count();
@@ -219,7 +188,7 @@ class BruteForceAttackIT {
                 Map.of("email", "changed-" + victim.email())).requireSuccess("change the e-mail");
         Page afterChange = enterCode(victimSession, victimScreen, victimCode);
         System.out.printf("[attack 8] code after the address changed: %s%n", afterChange.errorText());
-        assertScreen(afterChange, CODE_SCREEN);
+        assertScreen(afterChange, ResetJourney.CODE_SCREEN);
         assertTrue(afterChange.errorText().startsWith("Неверный код"), afterChange.errorText());
     }
 
@@ -231,10 +200,10 @@ class BruteForceAttackIT {
         String code = codeFromMail(mail, gleb.email(), 1);
         Page foreign = stranger.post(codeScreen.formAction("#mp-reset-code-form"), "step=verify-code&code=" + code);
         System.out.printf("[attack 9] foreign browser: status=%d template=%s text=%.80s%n", foreign.status(), foreign.templateName(), foreign.text());
-        assertNotEquals(PASSWORD_SCREEN, foreign.templateName());
+        assertNotEquals(ResetJourney.PASSWORD_SCREEN, foreign.templateName());
         assertNotEquals(500, foreign.status());
         // the owner's session is unaffected
-        assertScreen(enterCode(owner, codeScreen, code), PASSWORD_SCREEN);
+        assertScreen(enterCode(owner, codeScreen, code), ResetJourney.PASSWORD_SCREEN);
     }
 
     /** Attack 10: malformed codes are normalised or refused, never a 500, and a duplicated parameter counts once. */
@@ -247,7 +216,7 @@ class BruteForceAttackIT {
         for (String input : junk) {
             page = enterCode(shopper, page, input);
             assertEquals(200, page.status());
-            assertScreen(page, CODE_SCREEN);
+            assertScreen(page, ResetJourney.CODE_SCREEN);
             assertEquals("Код состоит из 6 цифр. Введите его так, как он указан в письме.", page.errorText(), input);
         }
         page = shopper.submitPairs(page, "#mp-reset-code-form",
@@ -257,8 +226,8 @@ class BruteForceAttackIT {
         String fullWidth = code.chars().mapToObj(c -> String.valueOf((char) ('０' + (c - '0')))).reduce("", String::concat);
         Page accepted = enterCode(shopper, page, fullWidth);
         System.out.printf("[attack 10] %d malformed inputs refused without counting; full-width digits accepted=%s%n",
-                junk.size(), PASSWORD_SCREEN.equals(accepted.templateName()));
-        assertScreen(accepted, PASSWORD_SCREEN);
+                junk.size(), ResetJourney.PASSWORD_SCREEN.equals(accepted.templateName()));
+        assertScreen(accepted, ResetJourney.PASSWORD_SCREEN);
     }
 
     /** Attack 11: the code never appears in a URL, a log line or an event. */
@@ -293,7 +262,7 @@ class BruteForceAttackIT {
         String action = emailScreen.formAction("#mp-reset-email-form");
 
         Page verifyFirst = shopper.post(action, "step=verify-code&code=123456");
-        assertNotEquals(PASSWORD_SCREEN, verifyFirst.templateName());
+        assertNotEquals(ResetJourney.PASSWORD_SCREEN, verifyFirst.templateName());
         assertNotEquals(500, verifyFirst.status());
 
         Page codeScreen = requestCode(shopper, openReset(shopper), fedor.email());
@@ -309,7 +278,7 @@ class BruteForceAttackIT {
         // the genuine flow still works afterwards
         String code = codeFromMail(mail, fedor.email(), 1);
         Page resumed = enterCode(shopper, shopper.open(codeScreen.uri().toString()), code);
-        assertTrue(PASSWORD_SCREEN.equals(resumed.templateName()) || CODE_SCREEN.equals(resumed.templateName()), resumed.toString());
+        assertTrue(ResetJourney.PASSWORD_SCREEN.equals(resumed.templateName()) || ResetJourney.CODE_SCREEN.equals(resumed.templateName()), resumed.toString());
     }
 
     /** Attack 6 with resend: the first code dies when a new one is sent, and failure counts carry over. */

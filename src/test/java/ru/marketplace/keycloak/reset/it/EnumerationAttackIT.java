@@ -16,44 +16,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /** Attacks 13-17 of the catalogue: telling existing accounts from others by content, status, cookies or time. */
-@RealKeycloak
-class EnumerationAttackIT {
+class EnumerationAttackIT extends MarketplaceRealmTest {
 
-    private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
     /** Session-bound values that legitimately differ between any two requests. */
     private static final Pattern SESSION_VALUES = Pattern.compile("(session_code|execution|tab_id|client_data|kc_locale)=[^&\"'\\s]*");
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    EnumerationAttackIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
-
-    @AfterEach
-    void restore() {
-        ResetSettingsOverride.reset(admin);
-    }
 
     /** Attack 13: existing, unknown, disabled, service-account and "no e-mail" addresses get identical answers. */
     @Test
@@ -79,7 +51,7 @@ class EnumerationAttackIT {
         for (Map.Entry<String, String> address : addresses.entrySet()) {
             Shopper shopper = new Shopper(keycloak.baseUrl());
             Page page = requestCode(shopper, openReset(shopper), address.getValue());
-            assertScreen(page, CODE_SCREEN);
+            assertScreen(page, ResetJourney.CODE_SCREEN);
             fingerprints.put(address.getKey(), fingerprint(page, address.getValue(), shopper));
         }
         String reference = fingerprints.get("existing");
@@ -177,7 +149,7 @@ class EnumerationAttackIT {
         long start = System.nanoTime();
         Page page = requestCode(shopper, emailScreen, address);
         long micros = (System.nanoTime() - start) / 1_000;
-        assertScreen(page, CODE_SCREEN);
+        assertScreen(page, ResetJourney.CODE_SCREEN);
         Thread.sleep(150);
         return micros;
     }

@@ -10,40 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /** Attacks 18-21: flooding an account's mailbox, or many mailboxes from one source. */
-@RealKeycloak
-class FloodingAttackIT {
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    FloodingAttackIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
-
-    @AfterEach
-    void restore() {
-        ResetSettingsOverride.reset(admin);
-    }
+class FloodingAttackIT extends MarketplaceRealmTest {
 
     /** Attack 18: pressing «Отправить код ещё раз» again and again sends at most the hourly cap. */
     @Test

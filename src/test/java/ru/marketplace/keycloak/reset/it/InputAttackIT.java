@@ -14,39 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /** Attacks 22-28: what a hostile e-mail field can do to mail headers, matching, pages and the server. */
-@RealKeycloak
-class InputAttackIT {
+class InputAttackIT extends MarketplaceRealmTest {
 
-    private static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
-    private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
     private static final String NOT_AN_ADDRESS = "Это не похоже на адрес электронной почты. Проверьте, нет ли опечатки.";
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    InputAttackIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
 
     /** Attack 22: CRLF, Bcc and lists in the e-mail field never add a recipient; the mail goes to the stored address only. */
     @Test
@@ -63,13 +40,13 @@ class InputAttackIT {
         Page page = openReset(shopper);
         for (String payload : payloads) {
             page = requestCode(shopper, page, payload);
-            assertScreen(page, EMAIL_SCREEN);
+            assertScreen(page, ResetJourney.EMAIL_SCREEN);
             assertEquals(NOT_AN_ADDRESS, page.errorText(), payload);
         }
         // a duplicated parameter: the first value is used, and still only the stored address gets mail
         Page duplicated = shopper.submitPairs(page, "#mp-reset-email-form",
                 List.of(Map.entry("email", victim.email().toUpperCase()), Map.entry("email", attacker), Map.entry("step", "request-code")));
-        assertScreen(duplicated, CODE_SCREEN);
+        assertScreen(duplicated, ResetJourney.CODE_SCREEN);
         codeFromMail(mail, victim.email(), 1);
         ReceivedMail sent = mail.mailsTo(victim.email()).get(0);
         System.out.printf("[attack 22] %d injection payloads refused; the one mail has recipients %s%n", payloads.size(), sent.headerRecipients());
@@ -88,7 +65,7 @@ class InputAttackIT {
         // the Kelvin sign lower-cases to k: the typed string matches the account, and the mail goes to the stored address
         String kelvin = "\u212A" + kira.email().substring(1).toUpperCase();
         Page matched = requestCode(shopper, cyrillic, "  " + kelvin + "  ");
-        assertScreen(matched, CODE_SCREEN);
+        assertScreen(matched, ResetJourney.CODE_SCREEN);
         codeFromMail(mail, kira.email(), 1);
         assertEquals(List.of(kira.email()), mail.mailsTo(kira.email()).get(0).headerRecipients());
         System.out.printf("[attack 23-24] Cyrillic look-alike refused; Kelvin-sign variant matched by the lower-casing rule, mail to %s%n", kira.email());
@@ -99,7 +76,7 @@ class InputAttackIT {
     void markupIsEscapedOnPagesAndInMail(Shopper shopper) {
         String script = "\"><script>alert(1)</script><img src=x onerror=alert(2)>";
         Page page = requestCode(shopper, openReset(shopper), script);
-        assertScreen(page, EMAIL_SCREEN);
+        assertScreen(page, ResetJourney.EMAIL_SCREEN);
         assertFalse(page.body().contains("<script>alert(1)</script>"), "reflected script");
         assertFalse(page.body().contains("<img src=x"), "reflected image");
         assertEquals(script, page.document().selectFirst("input#email").val(), "kept, as text");
@@ -140,7 +117,7 @@ class InputAttackIT {
             assertNotEquals(500, answer.status(), body.substring(0, Math.min(60, body.length())));
             assertTrue(answer.status() < 500);
             assertFalse(answer.body().contains("Exception"), "no stack trace");
-            if (answer.status() == 200 && EMAIL_SCREEN.equals(answer.templateName())) {
+            if (answer.status() == 200 && ResetJourney.EMAIL_SCREEN.equals(answer.templateName())) {
                 action = answer.formAction("#mp-reset-email-form");
             } else {
                 page = openReset(shopper);

@@ -12,37 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /** «Это были не вы?»: the link in the code e-mail, its confirmation page and the cancellation behind the button. */
-@RealKeycloak
-class NotMeIT {
+class NotMeIT extends MarketplaceRealmTest {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
-
-    private final KeycloakLauncher keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    NotMeIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
 
     @Test
     void openingTheLinkChangesNothingAndTheButtonCancelsTheCode(Shopper requester, Shopper owner, Shopper scanner) {

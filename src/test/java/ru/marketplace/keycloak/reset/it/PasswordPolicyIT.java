@@ -11,34 +11,14 @@ import static ru.marketplace.keycloak.reset.it.ResetJourney.requestCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
 import ru.marketplace.keycloak.reset.it.support.ApiResponse;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /** The marketplace password policy in the real server: on the reset's new-password screen and for an admin. */
-@RealKeycloak
-class PasswordPolicyIT {
-
-    private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
-
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    PasswordPolicyIT(MailCatcher mail, AdminApi admin) {
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
+class PasswordPolicyIT extends MarketplaceRealmTest {
 
     @Test
     void thePolicyIsListedForAdminsAndUsedByTheRealm() {
@@ -60,7 +40,7 @@ class PasswordPolicyIT {
         Account anna = ResetJourney.newAccount(admin, "policy-reset");
         Page codeScreen = requestCode(shopper, openReset(shopper), anna.email());
         Page page = enterCode(shopper, codeScreen, codeFromMail(mail, anna.email(), 1));
-        assertScreen(page, PASSWORD_SCREEN);
+        assertScreen(page, ResetJourney.PASSWORD_SCREEN);
         assertTrue(page.document().selectFirst("#mp-password-rules").text().startsWith(
                 "Пароль должен содержать от 8 до 20 символов, хотя бы одну цифру, две заглавные и две строчные буквы."),
                 "rules shown before typing, with the realm's numbers");
@@ -77,7 +57,7 @@ class PasswordPolicyIT {
         refusals.put("PAssword1", "Этот пароль слишком простой: его легко угадать.");
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             page = choosePassword(shopper, page, refusal.getKey(), refusal.getKey());
-            assertScreen(page, PASSWORD_SCREEN);
+            assertScreen(page, ResetJourney.PASSWORD_SCREEN);
             assertEquals(refusal.getValue(), page.errorText(), "for " + refusal.getKey());
         }
         page = choosePassword(shopper, page, "пароль", "пароль");

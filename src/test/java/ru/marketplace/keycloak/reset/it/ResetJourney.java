@@ -26,6 +26,9 @@ final class ResetJourney {
     static final String REDIRECT = "http://localhost:3000/callback";
     static final String FLOW = "marketplace reset credentials";
     static final String AUTHENTICATOR = "marketplace-email-code-reset";
+    static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
+    static final String CODE_SCREEN = "marketplace-reset-code.ftl";
+    static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
     static final Duration MAIL_WAIT = Duration.ofSeconds(20);
     /** Meets the marketplace rules and zxcvbn's minimum score. */
     static final String STRONG_PASSWORD = "Tq7Lm2RvXp9Zd";
@@ -61,6 +64,11 @@ final class ResetJourney {
     static Page openReset(Shopper shopper) {
         Page login = loginPage(shopper);
         return shopper.followLink(login, "a[href*=reset-credentials]");
+    }
+
+    /** A plain sign-in with e-mail and password at the storefront; a redirect back to it means success. */
+    static Page signIn(Shopper shopper, String email, String password) {
+        return shopper.submit(loginPage(shopper), "#kc-form-login", Map.of("username", email, "password", password));
     }
 
     /** Types the address and presses «Продолжить». */
