@@ -215,6 +215,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
 
         private void accept(UserModel user) {
             state.clearPendingCode();
+            state.markCodeVerified();
             // the shopper proved control of the mailbox
             user.setEmailVerified(true);
             context.setUser(user);
