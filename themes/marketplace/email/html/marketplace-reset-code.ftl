@@ -11,9 +11,9 @@
 </table>
 <@mail.paragraph>${msg("marketplaceResetCodeMailLifetime", codeLifetime)}</@mail.paragraph>
 <@mail.paragraph style=" color:#4b5563;">${msg("marketplaceResetCodeMailIgnore")}</@mail.paragraph>
-<#-- «Это были не вы?»: the flow sets notMeUrl when the report endpoint exists; the link must carry no code. -->
+<#-- «Это были не вы?»: a one-time cancellation link (the flow sets notMeUrl); it never carries the code. -->
 <#if notMeUrl??>
-<@mail.paragraph><a id="mp-not-me" href="${notMeUrl}" style="color:${mail.brand}; font-weight:600;">${msg("marketplaceResetCodeMailNotMe")}</a></@mail.paragraph>
+<@mail.paragraph>${msg("marketplaceResetCodeMailNotMeQuestion")} <a id="mp-not-me" href="${notMeUrl}" style="color:${mail.brand}; font-weight:600;">${msg("marketplaceResetCodeMailNotMe")}</a></@mail.paragraph>
 </#if>
 <@mail.paragraph style=" margin-bottom:0; color:#4b5563;">${msg("marketplaceResetCodeMailSupport", supportEmail)}</@mail.paragraph>
 <@mail.signature/>

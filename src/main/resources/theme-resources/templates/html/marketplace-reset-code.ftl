@@ -7,9 +7,9 @@
 <p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; font-family: 'Courier New', monospace;">${code}</p>
 <p>${msg("marketplaceResetCodeMailLifetime", codeLifetime)}</p>
 <p>${msg("marketplaceResetCodeMailIgnore")}</p>
-<#-- «Это были не вы?»: the flow sets notMeUrl when the report endpoint exists; the link must carry no code. -->
+<#-- «Это были не вы?»: a one-time cancellation link (the flow sets notMeUrl); it never carries the code. -->
 <#if notMeUrl??>
-<p><a id="mp-not-me" href="${notMeUrl}">${msg("marketplaceResetCodeMailNotMe")}</a></p>
+<p>${msg("marketplaceResetCodeMailNotMeQuestion")} <a href="${notMeUrl}">${msg("marketplaceResetCodeMailNotMe")}</a></p>
 </#if>
 <p>${msg("marketplaceResetCodeMailSupport", supportEmail)}</p>
 <p>${msg("marketplaceMailSignature", realmName)}</p>

@@ -9,12 +9,12 @@ ${code}
 ${msg("marketplaceResetCodeMailLifetime", codeLifetime)}
 
 ${msg("marketplaceResetCodeMailIgnore")}
-<#-- «Это были не вы?»: the flow sets notMeUrl when the report endpoint exists; the link must carry no code. -->
+
+<#-- «Это были не вы?»: a one-time cancellation link (the flow sets notMeUrl); it never carries the code. -->
 <#if notMeUrl??>
+${msg("marketplaceResetCodeMailNotMeQuestion")} ${msg("marketplaceResetCodeMailNotMe")}: ${notMeUrl}
 
-${msg("marketplaceResetCodeMailNotMe")}: ${notMeUrl}
 </#if>
-
 ${msg("marketplaceResetCodeMailSupport", supportEmail)}
 
 ${msg("marketplaceMailSignature", realmName)}

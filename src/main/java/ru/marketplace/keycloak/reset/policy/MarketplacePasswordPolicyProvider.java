@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.keycloak.Token;
+import org.keycloak.representations.AccessToken;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -111,10 +113,31 @@ public final class MarketplacePasswordPolicyProvider implements PasswordPolicyPr
             return null;
         }
         // the parameters are words: put them in the language Keycloak will show the message in
-        Locale locale = session.getContext().resolveLocale(user);
+        Locale locale = messageLocale(user);
         RefusalMessage refusal = new PasswordRulesText(locale, themeMessages(session, realm, locale))
                 .refusal(problem.get(), rules);
         return new PolicyError(refusal.key(), refusal.parameters().toArray());
+    }
+
+    /**
+     * The admin REST API words its errors in the admin's language (the access token's locale, else English), not the
+     * target user's; everywhere else Keycloak uses the user's locale.
+     */
+    private Locale messageLocale(UserModel user) {
+        Token bearer = session.getContext().getBearerToken();
+        if (bearer instanceof AccessToken token && isAdminRequest()) {
+            return token.getLocale() != null ? Locale.forLanguageTag(token.getLocale()) : Locale.ENGLISH;
+        }
+        return session.getContext().resolveLocale(user);
+    }
+
+    private boolean isAdminRequest() {
+        try {
+            String path = session.getContext().getUri().getPath();
+            return path != null && (path.startsWith("/admin/") || path.startsWith("admin/"));
+        } catch (RuntimeException noRequest) {
+            return false;
+        }
     }
 
     private List<String> registrationFormInputs() {

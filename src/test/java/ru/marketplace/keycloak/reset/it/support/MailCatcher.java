@@ -98,21 +98,20 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<ReceivedMail> received(String recipientOrNull) {
-        // GreenMail's mailbox lists are plain ArrayLists: reading one while Keycloak's background sender delivers
-        // into it (a mail of another test, a notification) can fail. A delivery takes milliseconds; read again.
+        // GreenMail's mailbox lists are not safe to iterate while a delivery lands: read again until a clean pass
         for (int attempt = 1; ; attempt++) {
             try {
-                return readMailboxes(recipientOrNull);
-            } catch (java.util.ConcurrentModificationException deliveredMeanwhile) {
-                if (attempt == 5) {
-                    throw deliveredMeanwhile;
+                return receivedOnce(recipientOrNull);
+            } catch (java.util.ConcurrentModificationException deliveryInProgress) {
+                if (attempt == 20) {
+                    throw deliveryInProgress;
                 }
-                LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             }
         }
     }
 
-    private List<ReceivedMail> readMailboxes(String recipientOrNull) {
+    private List<ReceivedMail> receivedOnce(String recipientOrNull) {
         Instant now = Instant.now();
         return greenMail.getUserManager().listUser().stream()
                 .filter(user -> recipientOrNull == null
