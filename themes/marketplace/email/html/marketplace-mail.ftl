@@ -49,8 +49,9 @@
 </html>
 </#macro>
 
+<#-- no name: profile fields never reach the flow's mails (nothing a stranger typed into a profile is echoed) -->
 <#macro greeting>
-<p style="margin:0 0 16px;"><#if (user.firstName)?has_content>${msg("marketplaceMailGreeting", user.firstName)}<#else>${msg("marketplaceMailGreetingNoName")}</#if></p>
+<p style="margin:0 0 16px;">${msg("marketplaceMailGreeting")}</p>
 </#macro>
 
 <#macro paragraph style="">

@@ -1,5 +1,5 @@
 <#-- «Придумайте новый пароль»: the last step of the marketplace reset. Works with any login theme that has template.ftl:
-     without scripts it lists the rules and posts the form; marketplace-reset.js adds the live checklist and show/hide. -->
+     without scripts it states the rules and posts the form; marketplace-reset.js adds the live checklist and show/hide. -->
 <#import "template.ftl" as layout>
 <#import "marketplace-password-checklist.ftl" as checklist>
 <#assign newError = messagesPerField.existsError('password-new')>
@@ -13,7 +13,8 @@
         <form id="mp-new-password-form" class="${properties.kcFormClass!} mp-new-password" action="${url.loginAction}" method="post" novalidate>
             <#-- for password managers: which account the new password belongs to -->
             <input type="text" id="username" name="username" value="${username!''}" autocomplete="username" readonly hidden/>
-            <#if !ruleNumbers?has_content && passwordRules??>
+            <#-- the rules in one sentence; with a script the live checklist under the field takes its place -->
+            <#if passwordRules??>
                 <p id="mp-password-rules" class="mp-lead">${passwordRules}</p>
             </#if>
             <div class="${properties.kcFormGroupClass!}">
@@ -23,7 +24,7 @@
                         <span class="${properties.kcInputClass!}<#if newError> ${properties.kcError!}</#if>">
                             <input id="password-new" name="password-new" type="password" autocomplete="new-password" required
                                    <#if newError || !confirmError>autofocus</#if>
-                                   aria-describedby="<#if newError>input-error-password-new </#if><#if ruleNumbers?has_content>mp-password-checklist-title mp-password-checklist<#elseif passwordRules??>mp-password-rules</#if>"
+                                   aria-describedby="<#if newError>input-error-password-new </#if><#if passwordRules??>mp-password-rules<#elseif ruleNumbers?has_content>mp-password-checklist-title mp-password-checklist</#if>"
                                    <#if newError>aria-invalid="true"</#if>/>
                         </span>
                     </div>
@@ -31,7 +32,7 @@
                 <#if newError>
                     <div id="input-error-password-new" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="polite">${messagesPerField.get('password-new')}</div>
                 </#if>
-                <@checklist.list numbers=ruleNumbers for="password-new"/>
+                <@checklist.list numbers=ruleNumbers for="password-new" replaces=(passwordRules??)?then("mp-password-rules", "")/>
             </div>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="password-confirm" class="${properties.kcLabelClass!} ${properties.kcFormLabelClass!}">${msg("marketplaceNewPasswordConfirmLabel")}</label>

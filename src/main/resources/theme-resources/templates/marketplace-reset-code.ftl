@@ -34,7 +34,7 @@
         </#if>
         <#-- data-mp-expires-in: the code's remaining life by the server's clock, so the page can say when it has run out -->
         <form id="mp-reset-code-form" class="${properties.kcFormClass!} mp-code-form" action="${url.loginAction}" method="post" novalidate
-              <#if usable && codeExpiresAt??>data-mp-expires-in="${(codeExpiresAt - (.now?long / 1000))?ceiling?c}" data-mp-expired-note="mp-code-expired"</#if>>
+              <#if usable && codeExpiresInSeconds??>data-mp-expires-in="${codeExpiresInSeconds?c}" data-mp-expired-note="mp-code-expired"</#if>>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="code" class="${properties.kcLabelClass!} ${properties.kcFormLabelClass!}">${msg("marketplaceResetCodeLabel")}</label>
                 <span class="${properties.kcInputClass!}<#if codeError> ${properties.kcError!}</#if>">

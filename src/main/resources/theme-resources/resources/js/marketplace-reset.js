@@ -102,6 +102,15 @@ function startChecklist(list) {
     if (!input || items.length === 0) {
         return;
     }
+    // a list kept hidden behind the policy's sentence takes the sentence's place now that it can tick
+    const box = list.closest("[data-mp-replaces]");
+    if (box) {
+        const sentence = document.getElementById(box.dataset.mpReplaces);
+        if (sentence) {
+            sentence.hidden = true;
+        }
+        box.hidden = false;
+    }
     let allMetBefore = false;
     const update = () => {
         const counts = composition(input.value);

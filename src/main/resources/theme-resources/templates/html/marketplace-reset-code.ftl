@@ -2,7 +2,7 @@
      it is typed, so nothing in the mail can be replayed by a scanner that follows links. -->
 <html lang="${locale.language}">
 <body style="font-family: Arial, sans-serif; color: #1a1a1a; font-size: 16px; line-height: 1.5;">
-<p><#if (user.firstName)?has_content>${msg("marketplaceMailGreeting", user.firstName)}<#else>${msg("marketplaceMailGreetingNoName")}</#if></p>
+<p>${msg("marketplaceMailGreeting")}</p>
 <p>${msg("marketplaceResetCodeMailIntro")}</p>
 <p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; font-family: 'Courier New', monospace;">${code}</p>
 <p>${msg("marketplaceResetCodeMailLifetime", codeLifetime)}</p>

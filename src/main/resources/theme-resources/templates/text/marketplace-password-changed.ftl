@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#-- Sent after a successful reset: tells the owner, so a takeover does not go unnoticed. -->
-<#if (user.firstName)?has_content>${msg("marketplaceMailGreeting", user.firstName)}<#else>${msg("marketplaceMailGreetingNoName")}</#if>
+${msg("marketplaceMailGreeting")}
 
 ${msg("marketplacePasswordChangedMailIntro", changedAt)}
 <#if ipAddress?has_content>

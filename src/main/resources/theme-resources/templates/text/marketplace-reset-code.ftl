@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#-- The code e-mail, plain-text part. The code stands alone on its line, so it is easy to select and copy. -->
-<#if (user.firstName)?has_content>${msg("marketplaceMailGreeting", user.firstName)}<#else>${msg("marketplaceMailGreetingNoName")}</#if>
+${msg("marketplaceMailGreeting")}
 
 ${msg("marketplaceResetCodeMailIntro")}
 

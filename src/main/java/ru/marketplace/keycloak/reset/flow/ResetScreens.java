@@ -13,7 +13,7 @@ import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 /**
  * Renders the two screens of the authenticator. Attribute names are the templates' contract:
  * {@code resetAddress}, {@code supportEmail}, {@code senderAddress}, {@code senderName}, {@code codeLength},
- * {@code codeLifetime}, {@code codeExpiresAt} (epoch seconds), {@code resendInSeconds}, {@code resendIn} (the
+ * {@code codeLifetime}, {@code codeExpiresAt} (epoch seconds), {@code codeExpiresInSeconds}, {@code resendInSeconds}, {@code resendIn} (the
  * same wait in words), {@code codeUsable}, {@code attemptsRemaining}, and {@code webmailId} / {@code webmailUrl}
  * when the address belongs to a known webmail.
  */
@@ -46,6 +46,8 @@ final class ResetScreens {
                 .setAttribute("codeLength", settings.codeLength())
                 .setAttribute("codeLifetime", text.minutes(settings.codeLifetime()))
                 .setAttribute("codeExpiresAt", pending.expiresAt().getEpochSecond())
+                // whole seconds rounded up, so a page never calls the code dead before the server does
+                .setAttribute("codeExpiresInSeconds", Math.max(0, (Duration.between(now, pending.expiresAt()).toMillis() + 999) / 1000))
                 .setAttribute("resendInSeconds", resendIn)
                 .setAttribute("resendIn", text.waitTime(Duration.ofSeconds(resendIn)))
                 // false once only a new code helps (no attempts left, or expired): the screen then leads to «Получить новый код»

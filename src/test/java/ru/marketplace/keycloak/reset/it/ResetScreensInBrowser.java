@@ -25,9 +25,8 @@ import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 final class ResetScreensInBrowser {
 
     static final String LOGIN = "login.ftl";
-    static final String EMAIL = "marketplace-reset-email.ftl";
-    static final String CODE = "marketplace-reset-code.ftl";
-    static final String PASSWORD = "marketplace-new-password.ftl";
+    /** What {@link #assertChecklistTicksWhileTyping()} leaves in the field, typed rule by rule. */
+    static final String CHECKLIST_PASSWORD = "tqLM7rvXp9Zd";
 
     private static final Pattern COUNTDOWN = Pattern.compile("Новый код можно запросить через (\\d+) (секунду|секунды|секунд|минуту)\\.");
 
@@ -48,7 +47,7 @@ final class ResetScreensInBrowser {
         WebElement link = browser.find("a[href*='reset-credentials']");
         assertEquals(linkText, link.getText());
         browser.clickAndLeave(link);
-        browser.awaitScreen(EMAIL);
+        browser.awaitScreen(ResetJourney.EMAIL_SCREEN);
         assertEquals("Восстановление пароля", heading());
         assertEquals("Продолжить", browser.find("#mp-reset-continue").getText());
         assertTrue(browser.find("#mp-support").getText().contains("support@marketplace.example"), "the support line");
@@ -146,15 +145,18 @@ final class ResetScreensInBrowser {
         WebElement field = browser.find("#password-new");
         field.clear();
         assertEquals(Map.of("length", "unmet", "digits", "unmet", "upper", "unmet", "lower", "unmet"), checklistStates());
-        field.sendKeys("abcd");
+        field.sendKeys("tq");
         assertEquals(Map.of("length", "unmet", "digits", "unmet", "upper", "unmet", "lower", "met"), checklistStates());
-        field.sendKeys("EF");
+        field.sendKeys("LM");
         assertEquals(Map.of("length", "unmet", "digits", "unmet", "upper", "met", "lower", "met"), checklistStates());
+        field.sendKeys("7");
+        assertEquals(Map.of("length", "unmet", "digits", "met", "upper", "met", "lower", "met"), checklistStates());
         assertEquals("", browser.find("#mp-password-verdict").getText());
-        field.sendKeys("12");
+        assertEquals("ещё не выполнено", browser.find("#mp-password-checklist [data-rule='length'] [data-mp-check-mark]").getAccessibleName());
+        field.sendKeys(CHECKLIST_PASSWORD.substring("tqLM7".length()));
         assertEquals(Map.of("length", "met", "digits", "met", "upper", "met", "lower", "met"), checklistStates());
         assertEquals("Все условия выполнены.", browser.find("#mp-password-verdict").getText());
-        assertEquals("выполнено", browser.find("#mp-password-checklist [data-rule='digits'] [data-mp-check-mark]").getAccessibleName());
+        assertEquals("выполнено", browser.find("#mp-password-checklist [data-rule='length'] [data-mp-check-mark]").getAccessibleName());
     }
 
     private Map<String, String> checklistStates() {
