@@ -81,7 +81,7 @@ public final class Chromium implements AutoCloseable {
      * Starts Chromium with Russian as the preferred language (as the marketplace's shoppers have it).
      *
      * @param javascript   false: a browser with scripts switched off, to prove the screens work without them
-     * @param screenshots  where {@link #screenshot} writes, created if missing
+     * @param screenshots  where {@link #screenshot} writes: created if missing, emptied of earlier PNGs
      */
     public static Chromium start(Viewport viewport, boolean javascript, Path screenshots) {
         requireExecutable(BINARY, "chromium");
@@ -91,6 +91,12 @@ public final class Chromium implements AutoCloseable {
         try {
             profile = Files.createTempDirectory("mp-chromium-");
             Files.createDirectories(screenshots);
+            // one run's set: numbered files of an earlier run would mix with this one's
+            try (Stream<Path> old = Files.list(screenshots)) {
+                for (Path png : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                    Files.delete(png);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
