@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,6 +45,7 @@ public final class Chromium implements AutoCloseable {
     public static final Path BINARY = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     public static final Path DRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     /** The {@code <!-- template: x.ftl -->} comment of Keycloak's templates; read from the page source, which needs no script. */
     private static final Pattern TEMPLATE_MARKER = Pattern.compile("<!--\\s*template:\\s*([\\w.-]+\\.ftl)");
 
@@ -67,12 +69,14 @@ public final class Chromium implements AutoCloseable {
     }
 
     private final ChromeDriver driver;
+    private final ChromeDriverService service;
     private final Path profile;
     private final Path screenshots;
     private int screenshotCount;
 
-    private Chromium(ChromeDriver driver, Path profile, Path screenshots) {
+    private Chromium(ChromeDriver driver, ChromeDriverService service, Path profile, Path screenshots) {
         this.driver = driver;
+        this.service = service;
         this.profile = profile;
         this.screenshots = screenshots;
     }
@@ -127,8 +131,12 @@ public final class Chromium implements AutoCloseable {
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
+        // a command that hangs fails within a minute instead of Selenium's default three
+        ClientConfig client = ClientConfig.defaultConfig().readTimeout(COMMAND_TIMEOUT);
         try {
-            return new Chromium(new ChromeDriver(service, options), profile, screenshots);
+            ChromeDriver driver = new ChromeDriver(service, options, client);
+            driver.manage().timeouts().pageLoadTimeout(WAIT);
+            return new Chromium(driver, service, profile, screenshots);
         } catch (RuntimeException e) {
             deleteQuietly(profile);
             throw e;
@@ -264,6 +272,9 @@ public final class Chromium implements AutoCloseable {
     public void close() {
         try {
             driver.quit();
+        } catch (RuntimeException stuck) {
+            // the driver no longer answers: stopping its process ends the browser it started
+            service.stop();
         } finally {
             deleteQuietly(profile);
         }
