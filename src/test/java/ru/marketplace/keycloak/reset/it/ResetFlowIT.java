@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
 import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
 import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
@@ -41,11 +41,11 @@ class ResetFlowIT {
     private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
     private static final String NEW_PASSWORD = "NewPass34CD";
 
-    private final KeycloakLauncher keycloak;
+    private final KeycloakServer keycloak;
     private final MailCatcher mail;
     private final AdminApi admin;
 
-    ResetFlowIT(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
+    ResetFlowIT(KeycloakServer keycloak, MailCatcher mail, AdminApi admin) {
         this.keycloak = keycloak;
         this.mail = mail;
         this.admin = admin;

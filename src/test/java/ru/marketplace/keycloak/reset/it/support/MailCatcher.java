@@ -1,12 +1,17 @@
 package ru.marketplace.keycloak.reset.it.support;
 
+import com.icegreen.greenmail.foedus.util.MsgRangeFilter;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +26,8 @@ public final class MailCatcher implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /** Message sequence numbers 1 to the last: the whole folder. */
+    private static final MsgRangeFilter ALL_MESSAGES = new MsgRangeFilter("1:*", false);
 
     private final GreenMail greenMail;
 
@@ -30,7 +37,12 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Starts SMTP on a free port of 127.0.0.1, accepting mail for any address without authentication. */
     public static MailCatcher start() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP));
+        return start(0);
+    }
+
+    /** As {@link #start()}, on the given port of 127.0.0.1 ({@code 0}: a free one). */
+    public static MailCatcher start(int port) {
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         return new MailCatcher(greenMail);
     }
@@ -99,13 +111,30 @@ public final class MailCatcher implements AutoCloseable {
 
     private List<ReceivedMail> received(String recipientOrNull) {
         Instant now = Instant.now();
-        return greenMail.getUserManager().listUser().stream()
-                .filter(user -> recipientOrNull == null
-                        || user.getEmail().toLowerCase(Locale.ROOT).equals(recipientOrNull))
-                .flatMap(user -> greenMail.findReceivedMessages(u -> u == user, m -> true)
-                        .map(message -> decode(message, user.getEmail(), now)))
-                .sorted(Comparator.comparing(ReceivedMail::receivedAt))
-                .toList();
+        List<ReceivedMail> mails = new ArrayList<>();
+        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
+            if (recipientOrNull == null || user.getEmail().toLowerCase(Locale.ROOT).equals(recipientOrNull)) {
+                for (MimeMessage message : inbox(user)) {
+                    mails.add(decode(message, user.getEmail(), now));
+                }
+            }
+        }
+        mails.sort(Comparator.comparing(ReceivedMail::receivedAt));
+        return List.copyOf(mails);
+    }
+
+    /**
+     * A snapshot of the user's inbox. GreenMail's own {@code findReceivedMessages} streams over the live message
+     * list, which throws ConcurrentModificationException when a mail arrives meanwhile (a test polling for the
+     * second code, the demo's mailbox page); {@code getMessages(range)} copies the list under its lock instead.
+     */
+    private List<MimeMessage> inbox(GreenMailUser user) {
+        try {
+            MailFolder folder = greenMail.getManagers().getImapHostManager().getInbox(user);
+            return folder.getMessages(ALL_MESSAGES).stream().map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Cannot open the mailbox of " + user.getEmail(), e);
+        }
     }
 
     private static ReceivedMail decode(MimeMessage message, String deliveredTo, Instant now) {
