@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 /**
@@ -66,40 +68,55 @@ public final class ContainerKeycloak implements KeycloakServer {
     /** Starts the container with the extension and the realm export, sending mail to {@code mail}. */
     public static ContainerKeycloak start(HarnessSettings settings, MailCatcher mail) {
         Testcontainers.exposeHostPorts(mail.port());
-        KeycloakContainer container = configure(settings.keycloakVersion(), settings.providerJar(),
-                settings.realmExportDir(), mail.port(), settings.extraArgs());
+        Plan plan = Plan.of(settings.keycloakVersion(), settings.providerJar(), settings.realmExportDir(), mail.port(),
+                settings.extraArgs());
+        KeycloakContainer container = plan.container();
         Instant launchedAt = Instant.now();
         try {
             container.start();
         } catch (RuntimeException e) {
             String logs = logsOf(container);
             container.stop();
-            throw new IllegalStateException("The Keycloak container " + container.getDockerImageName()
-                    + " did not start: " + e.getMessage() + "\nLast log lines:\n" + lastLines(logs, 60), e);
+            throw new IllegalStateException("The Keycloak container " + plan.image() + " did not start: "
+                    + e.getMessage() + "\nLast log lines:\n" + lastLines(logs, 60), e);
         }
         return new ContainerKeycloak(container, Duration.between(launchedAt, Instant.now()));
     }
 
     /**
-     * The container as {@link #start} runs it, not started (so its set-up can be checked without Docker). Files are
-     * copied in rather than mounted: the engine may run on another machine.
+     * What goes into the container, as plain values: testcontainers resolves the image as soon as a container
+     * object exists, so without a Docker engine only the plan can be checked. Files are copied in rather than
+     * mounted: the engine may run on another machine.
+     *
+     * @param copies container path → host file
+     * @param env    environment variables on top of those the library sets (admin, health, heap)
      */
-    static KeycloakContainer configure(String keycloakVersion, Path providerJar, Path realmExportDir, int smtpPort,
-                                       List<String> extraArgs) {
-        KeycloakContainer container = new KeycloakContainer(image(keycloakVersion))
-                .withCopyFileToContainer(MountableFile.forHostPath(providerJar, 0644),
-                        PROVIDERS_DIR + providerJar.getFileName())
-                .withEnv("MARKETPLACE_SMTP_HOST", HOST_GATEWAY)
-                .withEnv("MARKETPLACE_SMTP_PORT", Integer.toString(smtpPort))
-                .withAccessToHost(true)
-                .withStartupTimeout(STARTUP_TIMEOUT);
-        for (Path realmFile : realmFiles(realmExportDir)) {
-            // the library adds --import-realm itself
-            container.withCopyFileToContainer(MountableFile.forHostPath(realmFile, 0644),
-                    IMPORT_DIR + realmFile.getFileName());
+    record Plan(String image, Map<String, Path> copies, Map<String, String> env, List<String> extraArgs) {
+
+        static Plan of(String keycloakVersion, Path providerJar, Path realmExportDir, int smtpPort,
+                       List<String> extraArgs) {
+            Map<String, Path> copies = new LinkedHashMap<>();
+            copies.put(PROVIDERS_DIR + providerJar.getFileName(), providerJar);
+            for (Path realmFile : realmFiles(realmExportDir)) {
+                copies.put(IMPORT_DIR + realmFile.getFileName(), realmFile); // the library adds --import-realm
+            }
+            Map<String, String> env = Map.of(
+                    "MARKETPLACE_SMTP_HOST", HOST_GATEWAY,
+                    "MARKETPLACE_SMTP_PORT", Integer.toString(smtpPort));
+            return new Plan(ContainerKeycloak.image(keycloakVersion), Map.copyOf(copies), env, List.copyOf(extraArgs));
         }
-        extraArgs.forEach(container::withCustomCommand);
-        return container;
+
+        /** The container this plan describes, not started (needs a Docker engine). */
+        KeycloakContainer container() {
+            KeycloakContainer container = new KeycloakContainer(image)
+                    .withAccessToHost(true) // to reach the mail catcher through exposeHostPorts
+                    .withStartupTimeout(STARTUP_TIMEOUT);
+            copies.forEach((target, file) -> container.withCopyFileToContainer(MountableFile.forHostPath(file, 0644),
+                    target));
+            env.forEach(container::withEnv);
+            extraArgs.forEach(container::withCustomCommand);
+            return container;
+        }
     }
 
     @Override
