@@ -105,6 +105,11 @@ public final class Demo implements AutoCloseable {
         return running != null && !running.awaitTermination(timeout);
     }
 
+    /** Whether {@link #stopAll()} has begun: Ctrl-C during the start makes the start fail, and that is no news. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     /**
      * Whether {@link #stopAll()} has begun. Ctrl-C reaches Keycloak too (same process group), and it may end a moment
      * before this JVM's shutdown hook runs: a Keycloak that ended within {@code grace} of a stop is no crash.

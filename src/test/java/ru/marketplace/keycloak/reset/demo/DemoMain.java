@@ -28,9 +28,11 @@ public final class DemoMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, out), "demo-shutdown"));
         try {
             demo.start(DemoSettings.fromSystemProperties(), HarnessSettings.fromSystemProperties());
-        } catch (DemoFailure | IllegalStateException e) {
-            System.err.println();
-            System.err.println("[demo] Демо не запущено: " + e.getMessage());
+        } catch (DemoFailure | IllegalStateException | OidcClient.OidcFailure e) {
+            if (!demo.isStopping()) { // else Ctrl-C interrupted the start: the hook is already reporting
+                System.err.println();
+                System.err.println("[demo] Демо не запущено: " + e.getMessage());
+            }
             System.exit(1); // the hook stops whatever did start
         }
         printBanner(out, demo, Duration.between(begin, Instant.now()));

@@ -86,10 +86,10 @@ class ProductionModeIT {
                 .realmExportDir(harness.realmExportDir())
                 .logFile(output.resolve("keycloak-prod.log"))
                 .smtp(mail.host(), mail.port())
+                .env("KC_DB_PASSWORD", database.password()) // not on the command line, where `ps` shows it
                 .optimizedStart(List.of(
                         "--db-url=" + database.jdbcUrl(),
                         "--db-username=" + database.username(),
-                        "--db-password=" + database.password(),
                         "--http-enabled=true",       // TLS ends at the operator's proxy; the test speaks plain HTTP
                         "--hostname-strict=false",   // an operator sets --hostname=https://id.example.ru instead
                         "--cache=local"))            // one node; a cluster keeps the default (ispn + JGroups)

@@ -200,7 +200,7 @@ public final class KeycloakLauncher implements KeycloakServer {
         }
         env.putAll(settings.env());
 
-        appendLog(settings.logFile(), "=== " + Instant.now() + " launching: " + redacted(command) + "\n");
+        appendLog(settings.logFile(), "=== " + Instant.now() + " launching: " + String.join(" ", command) + "\n");
         int logOffset = readLog(settings.logFile()).length();
         Instant launchedAt = Instant.now();
         Process process;
@@ -260,13 +260,6 @@ public final class KeycloakLauncher implements KeycloakServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Keycloak at " + probe, e);
         }
-    }
-
-    /** The command line for the log, without the values of secret options such as {@code --db-password}. */
-    private static String redacted(List<String> command) {
-        return command.stream()
-                .map(arg -> arg.matches("--[\\w-]*password=.*") ? arg.substring(0, arg.indexOf('=') + 1) + "***" : arg)
-                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static void removeShutdownHook(Thread hook) {
@@ -425,7 +418,8 @@ public final class KeycloakLauncher implements KeycloakServer {
          * Production mode: {@code kc.sh start --optimized <runtimeOptions>} instead of {@code start-dev
          * --db=dev-mem}. The distribution must have been built with {@code kc.sh build} (the provider jar is then
          * part of the build, so leave {@link #providerJar} unset); {@code runtimeOptions} carry what a production
-         * start needs: database URL and credentials, {@code --http-enabled=true}, a hostname setting, the cache.
+         * start needs: database URL and user, {@code --http-enabled=true}, a hostname setting, the cache. Secrets
+         * belong in {@link #env(String, String)} ({@code KC_DB_PASSWORD}): the log shows the command line.
          */
         public Builder optimizedStart(List<String> runtimeOptions) {
             List<String> args = new ArrayList<>(List.of("start", "--optimized"));
