@@ -168,14 +168,14 @@ public final class Demo implements AutoCloseable {
         }
         StringBuilder message = new StringBuilder();
         for (DemoSettings.NamedPort port : busy) {
-            message.append("\n  порт ").append(port.port()).append(" на 127.0.0.1 занят (он нужен: ")
-                    .append(port.purpose()).append(") — освободите его или выберите другой: -D")
-                    .append(port.property()).append('=').append(suggestion(port.port()));
+            message.append("\n  порт ").append(port.port()).append(" на 127.0.0.1 (").append(port.purpose())
+                    .append(") занят — освободите его или выберите другой: -D").append(port.property()).append('=')
+                    .append(suggestion(port.port()));
         }
         message.append("\n  Кто занял порт, покажет: ss -ltnp 'sport = :").append(busy.get(0).port()).append('\'');
         message.append("\n  Например: mvn -Pdemo");
         busy.forEach(port -> message.append(" -D").append(port.property()).append('=').append(suggestion(port.port())));
-        throw new DemoFailure("занятые порты:" + message);
+        throw new DemoFailure("порты заняты." + message);
     }
 
     private static int suggestion(int port) {

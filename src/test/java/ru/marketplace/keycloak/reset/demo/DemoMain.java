@@ -51,7 +51,7 @@ public final class DemoMain {
     private static void stop(Demo demo, PrintStream out) {
         if (demo.stopAll()) {
             out.println();
-            out.println("[demo] Всё остановлено: Keycloak, SMTP, почтовый ящик и витрина.");
+            out.println("[demo] Демо остановлено: ни процессов, ни занятых портов не осталось.");
         }
     }
 
@@ -60,7 +60,8 @@ public final class DemoMain {
         DemoHint hint = demo.hint();
         out.println();
         out.println(RULE);
-        out.println(" Демо готово за " + took.toSeconds() + " с. Всё слушает только 127.0.0.1; Ctrl-C останавливает всё.");
+        out.println(" Демо готово за " + took.toSeconds() + " с. Всё слушает только 127.0.0.1; "
+                + "Ctrl-C останавливает всё.");
         out.println();
         out.println(" Витрина         " + demo.storeUrl());
         out.println(" Почтовый ящик   " + hint.mailboxUrl());

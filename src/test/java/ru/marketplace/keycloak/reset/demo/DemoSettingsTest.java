@@ -14,7 +14,8 @@ class DemoSettingsTest {
     void theDefaultsAreTheReadmesPorts() {
         DemoSettings settings = DemoSettings.from(new Properties());
         assertEquals(new DemoSettings(8080, 8025, 3000, 0), settings);
-        assertEquals(List.of(8080, 8025, 3000), settings.fixedPorts().stream().map(DemoSettings.NamedPort::port).toList(),
+        assertEquals(List.of(8080, 8025, 3000),
+                settings.fixedPorts().stream().map(DemoSettings.NamedPort::port).toList(),
                 "a free SMTP port is not checked in advance");
     }
 
@@ -30,7 +31,8 @@ class DemoSettingsTest {
     void aBadValueNamesThePropertyAndTheRange() {
         DemoFailure notANumber = assertThrows(DemoFailure.class,
                 () -> DemoSettings.from(properties("demo.store.port", "three thousand")));
-        assertTrue(notANumber.getMessage().startsWith("-Ddemo.store.port=three thousand: нужен номер порта от 1 до 65535"),
+        assertTrue(notANumber.getMessage()
+                        .startsWith("-Ddemo.store.port=three thousand: нужен номер порта от 1 до 65535"),
                 notANumber.getMessage());
         assertThrows(DemoFailure.class, () -> DemoSettings.from(properties("demo.keycloak.port", "0")));
         assertThrows(DemoFailure.class, () -> DemoSettings.from(properties("demo.mail.port", "65536")));

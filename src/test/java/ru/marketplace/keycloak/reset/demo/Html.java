@@ -7,7 +7,8 @@ package ru.marketplace.keycloak.reset.demo;
 public final class Html {
 
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f6f8;color:#1d2330}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f6f8;
+              color:#1d2330}
             header{background:#3b2dbf;color:#fff;padding:14px 24px;font-size:18px}
             main{max-width:880px;margin:24px auto;padding:0 16px}
             .card{background:#fff;border-radius:10px;padding:20px 24px;margin-bottom:16px;box-shadow:0 1px 3px #0002}
@@ -17,7 +18,8 @@ public final class Html {
             .code{font-size:28px;letter-spacing:4px;font-weight:700;color:#3b2dbf}
             pre{white-space:pre-wrap;background:#f0f1f4;padding:12px;border-radius:6px}
             table{border-collapse:collapse;width:100%}
-            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top;word-break:break-all}
+            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top;
+              word-break:break-all}
             """;
 
     private Html() {

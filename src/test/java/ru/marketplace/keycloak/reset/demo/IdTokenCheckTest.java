@@ -26,16 +26,21 @@ class IdTokenCheckTest {
 
     @Test
     void eachMismatchIsRefusedWithItsReason() {
-        assertRefused("{\"iss\":\"http://evil\",\"aud\":\"storefront\",\"nonce\":\"n1\",\"exp\":1800000300}", "издателем");
-        assertRefused("{\"iss\":\"" + ISSUER + "\",\"aud\":\"other\",\"nonce\":\"n1\",\"exp\":1800000300}", "клиента");
-        assertRefused("{\"iss\":\"" + ISSUER + "\",\"aud\":\"storefront\",\"nonce\":\"n2\",\"exp\":1800000300}", "nonce");
-        assertRefused("{\"iss\":\"" + ISSUER + "\",\"aud\":\"storefront\",\"nonce\":\"n1\",\"exp\":1799999900}", "истёк");
+        assertRefused(claims("http://evil", "storefront", "n1", 1_800_000_300L), "издателем");
+        assertRefused(claims(ISSUER, "other", "n1", 1_800_000_300L), "клиента");
+        assertRefused(claims(ISSUER, "storefront", "n2", 1_800_000_300L), "nonce");
+        assertRefused(claims(ISSUER, "storefront", "n1", 1_799_999_900L), "истёк");
     }
 
     private static void assertRefused(String claims, String reason) {
         OidcClient.OidcFailure failure = assertThrows(OidcClient.OidcFailure.class,
                 () -> IdTokenCheck.claims(jwt(claims), ISSUER, "storefront", "n1", NOW));
         assertTrue(failure.getMessage().contains(reason), failure.getMessage());
+    }
+
+    private static String claims(String issuer, String audience, String nonce, long expiresAt) {
+        return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"nonce\":\"" + nonce + "\",\"exp\":"
+                + expiresAt + "}";
     }
 
     private static String jwt(String claims) {

@@ -105,8 +105,10 @@ public final class OidcClient {
         HttpResponse<String> response = send(http, request);
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200 || !body.hasNonNull("id_token")) {
-            throw new OidcFailure("Keycloak не выдал токены: " + body.path("error").asText("HTTP " + response.statusCode())
-                    + (body.hasNonNull("error_description") ? " — " + body.get("error_description").asText() : ""));
+            String error = body.path("error").asText("HTTP " + response.statusCode());
+            String description = body.hasNonNull("error_description")
+                    ? " — " + body.get("error_description").asText() : "";
+            throw new OidcFailure("Keycloak не выдал токены: " + error + description);
         }
         return body;
     }

@@ -66,7 +66,8 @@ public final class Storefront implements Function<WebRequest, WebReply> {
             case "POST /logout" -> logout(request);
             default -> Set.of("/", "/login", "/callback", "/logout", "/signed-out").contains(request.path())
                     ? WebReply.error(405, Html.page("Витрина", "<p>Так сюда не заходят.</p>", 0))
-                    : WebReply.error(404, Html.page("Витрина", "<p>Такой страницы нет. <a href=\"/\">На главную</a></p>", 0));
+                    : WebReply.error(404, Html.page("Витрина",
+                            "<p>Такой страницы нет. <a href=\"/\">На главную</a></p>", 0));
         };
     }
 
@@ -123,7 +124,8 @@ public final class Storefront implements Function<WebRequest, WebReply> {
             return failure(400, "Витрина не узнала ваш браузер: cookie сессии нет. Разрешите cookie для localhost "
                     + "и начните вход заново.");
         }
-        Optional<PendingLogin> login = session.get().takePendingLogin(params.getOrDefault("state", ""), clock.instant());
+        Optional<PendingLogin> login = session.get()
+                .takePendingLogin(params.getOrDefault("state", ""), clock.instant());
         if (login.isEmpty()) {
             return failure(400, "Этот вход начат не здесь или уже завершён (state не совпадает). Начните вход заново.");
         }
@@ -146,7 +148,8 @@ public final class Storefront implements Function<WebRequest, WebReply> {
     private WebReply logout(WebRequest request) {
         Optional<BrowserSessions.SignedIn> previous = sessions.find(request).flatMap(BrowserSessions.Session::signOut);
         return previous
-                .map(signedIn -> WebReply.redirect(303, oidc.endSessionUrl(signedIn.idToken(), baseUrl + "/signed-out")))
+                .map(signedIn -> WebReply.redirect(303,
+                        oidc.endSessionUrl(signedIn.idToken(), baseUrl + "/signed-out")))
                 .orElseGet(() -> WebReply.redirect(303, "/"));
     }
 

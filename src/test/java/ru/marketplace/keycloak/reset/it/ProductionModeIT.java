@@ -156,14 +156,16 @@ class ProductionModeIT {
         TokenResponse tokens = shopper.exchangeCode(backAtStore, ResetJourney.REALM, ResetJourney.CLIENT,
                 ResetJourney.REDIRECT);
         assertEquals(account.email(), tokens.idTokenClaims().path("email").asText());
-        assertEquals("Ваш пароль изменён", mail.waitForMails(account.email(), 2, ResetJourney.MAIL_WAIT).get(1).subject());
+        assertEquals("Ваш пароль изменён",
+                mail.waitForMails(account.email(), 2, ResetJourney.MAIL_WAIT).get(1).subject());
         // written to PostgreSQL, not kept in memory: the verified address is in the user table
         assertEquals("t", postgres.psql(database.name(),
                 "SELECT email_verified FROM user_entity WHERE email = '" + account.email() + "'"));
 
         Shopper later = Shopper.at(keycloak);
         Page login = ResetJourney.loginPage(later);
-        Page signedIn = later.submit(login, "#kc-form-login", Map.of("username", account.email(), "password", NEW_PASSWORD));
+        Page signedIn = later.submit(login, "#kc-form-login",
+                Map.of("username", account.email(), "password", NEW_PASSWORD));
         assertTrue(signedIn.isRedirect(), () -> "the new password signs in: " + signedIn);
     }
 

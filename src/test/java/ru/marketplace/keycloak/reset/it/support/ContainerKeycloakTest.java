@@ -24,7 +24,8 @@ class ContainerKeycloakTest {
         Files.writeString(realms.resolve("marketplace-realm.json"), "{}");
         Files.writeString(realms.resolve("notes.txt"), "not a realm");
 
-        ContainerKeycloak.Plan plan = ContainerKeycloak.Plan.of("26.7.3", jar, realms, 2525, List.of("--log-level=INFO"));
+        ContainerKeycloak.Plan plan =
+                ContainerKeycloak.Plan.of("26.7.3", jar, realms, 2525, List.of("--log-level=INFO"));
 
         assertEquals("quay.io/keycloak/keycloak:26.7.3", plan.image());
         assertEquals(Map.of(

@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * @param keycloakVersion the pom's {@code keycloak.version}: the container image tag in container mode
  * @param server          which Keycloak the integration tests run against ({@code -Dkeycloak.server})
- * @param extraArgs       from {@code -Dkeycloak.extraArgs="--log-level=INFO,ru.marketplace:debug ..."} (space separated)
+ * @param extraArgs       from {@code -Dkeycloak.extraArgs="--log-level=INFO,ru.marketplace:debug ..."}
+ *                        (space separated)
  */
 public record HarnessSettings(Path keycloakHome, Path providerJar, Path realmExportDir, Path outputDir,
                               String keycloakVersion, Server server, List<String> extraArgs) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -45,6 +46,11 @@ public final class KeycloakLauncher implements KeycloakServer {
     private static final String HOST = "127.0.0.1";
     private static final int PORT_ATTEMPTS = 3;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * A Keycloak still starting ignores SIGTERM until its start completes (measured: the full 20 s grace, then
+     * SIGKILL), and a half-started server has nothing to save: Ctrl-C during the demo's start ends it sooner.
+     */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(3);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final List<String> DEV_MODE = List.of("start-dev", "--db=dev-mem");
 
@@ -210,15 +216,18 @@ public final class KeycloakLauncher implements KeycloakServer {
             throw new UncheckedIOException("Cannot run " + command, e);
         }
         // Registered before waiting: a run interrupted during start must not leave a server behind.
-        Thread hook = new Thread(() -> ProcessTree.terminate(process.toHandle(), STOP_GRACE),
+        AtomicBoolean ready = new AtomicBoolean();
+        Thread hook = new Thread(
+                () -> ProcessTree.terminate(process.toHandle(), ready.get() ? STOP_GRACE : ABORT_GRACE),
                 "keycloak-launcher-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         URI probe = URI.create("http://" + HOST + ":" + httpPort + "/realms/master/.well-known/openid-configuration");
         try {
             awaitReady(process, probe, settings.logFile(), logOffset, settings.startupTimeout());
+            ready.set(true);
         } catch (RuntimeException e) {
-            ProcessTree.terminate(process.toHandle(), STOP_GRACE);
+            ProcessTree.terminate(process.toHandle(), ABORT_GRACE);
             removeShutdownHook(hook);
             throw e;
         }
