@@ -51,7 +51,7 @@ public final class DemoMain {
     private static void stop(Demo demo, PrintStream out) {
         if (demo.stopAll()) {
             out.println();
-            out.println("[demo] Демо остановлено: ни процессов, ни занятых портов не осталось.");
+            out.println("[demo] Демо остановлено.");
         }
     }
 
