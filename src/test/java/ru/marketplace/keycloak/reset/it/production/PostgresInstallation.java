@@ -31,9 +31,19 @@ record PostgresInstallation(Path binDir, Optional<String> runAs) {
 
     /** @throws PostgresMissingException with what to install, when the programs are nowhere to be found */
     static PostgresInstallation find() {
-        Path binDir = candidates().filter(PostgresInstallation::hasPrograms).findFirst()
+        String configured = System.getProperty(BIN_PROPERTY, "").trim();
+        if (!configured.isEmpty() && !hasPrograms(Path.of(configured))) {
+            throw new IllegalStateException("-D" + BIN_PROPERTY + "=" + configured + " holds no " + PROGRAMS
+                    + ": point it at PostgreSQL's bin directory (e.g. /usr/lib/postgresql/15/bin).");
+        }
+        return find(candidates(), "root".equals(System.getProperty("user.name")));
+    }
+
+    /** The first of {@code candidates} holding the programs; as root, run by the {@code postgres} account. */
+    static PostgresInstallation find(Stream<Path> candidates, boolean root) {
+        Path binDir = candidates.filter(PostgresInstallation::hasPrograms).findFirst()
                 .orElseThrow(PostgresMissingException::new);
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!root) {
             return new PostgresInstallation(binDir, Optional.empty());
         }
         if (!ExternalCommand.run(List.of("id", "-u", SERVICE_ACCOUNT), Map.of(), Duration.ofSeconds(10)).succeeded()) {
