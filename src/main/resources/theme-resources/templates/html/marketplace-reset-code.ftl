@@ -5,6 +5,9 @@
 <p style="font-size: 32px; font-weight: bold; letter-spacing: 6px; font-family: 'Courier New', monospace;">${code}</p>
 <p>${msg("marketplaceResetCodeMailLifetime", codeLifetime)}</p>
 <p>${msg("marketplaceResetCodeMailIgnore")}</p>
+<#if notMeUrl??>
+<p>${msg("marketplaceResetCodeMailNotMeQuestion")} <a href="${notMeUrl}">${msg("marketplaceResetCodeMailNotMe")}</a></p>
+</#if>
 <p>${msg("marketplaceResetCodeMailSupport", supportEmail)}</p>
 </body>
 </html>

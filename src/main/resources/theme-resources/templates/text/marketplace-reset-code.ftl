@@ -7,4 +7,8 @@ ${msg("marketplaceResetCodeMailLifetime", codeLifetime)}
 
 ${msg("marketplaceResetCodeMailIgnore")}
 
+<#if notMeUrl??>
+${msg("marketplaceResetCodeMailNotMeQuestion")} ${msg("marketplaceResetCodeMailNotMe")}: ${notMeUrl}
+
+</#if>
 ${msg("marketplaceResetCodeMailSupport", supportEmail)}

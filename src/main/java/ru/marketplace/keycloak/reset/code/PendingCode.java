@@ -23,8 +23,8 @@ public record PendingCode(String codeId, String digest, String address, String a
     static final String DIGEST = PREFIX + "digest";
     static final String ADDRESS = PREFIX + "address";
     static final String ACCOUNT = PREFIX + "account";
-    static final String ISSUED_AT = PREFIX + "issuedAt";
-    static final String EXPIRES_AT = PREFIX + "expiresAt";
+    static final String ISSUED_AT = PREFIX + "issuedAtMillis";
+    static final String EXPIRES_AT = PREFIX + "expiresAtMillis";
 
     /** Note names this record occupies, so the flow can clear them all. */
     public static final java.util.List<String> NOTE_NAMES = java.util.List.of(CODE_ID, DIGEST, ADDRESS, ACCOUNT, ISSUED_AT, EXPIRES_AT);
@@ -48,8 +48,8 @@ public record PendingCode(String codeId, String digest, String address, String a
         notes.put(DIGEST, digest);
         notes.put(ADDRESS, address);
         notes.put(ACCOUNT, accountId == null ? "" : accountId);
-        notes.put(ISSUED_AT, Long.toString(issuedAt.getEpochSecond()));
-        notes.put(EXPIRES_AT, Long.toString(expiresAt.getEpochSecond()));
+        notes.put(ISSUED_AT, Long.toString(issuedAt.toEpochMilli()));
+        notes.put(EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()));
         return notes;
     }
 
@@ -66,7 +66,7 @@ public record PendingCode(String codeId, String digest, String address, String a
         }
         try {
             return new PendingCode(codeId, digest, address, account.isEmpty() ? null : account,
-                    Instant.ofEpochSecond(Long.parseLong(issuedAt)), Instant.ofEpochSecond(Long.parseLong(expiresAt)));
+                    Instant.ofEpochMilli(Long.parseLong(issuedAt)), Instant.ofEpochMilli(Long.parseLong(expiresAt)));
         } catch (NumberFormatException corrupted) {
             return null;
         }

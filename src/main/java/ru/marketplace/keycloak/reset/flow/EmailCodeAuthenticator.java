@@ -24,6 +24,7 @@ import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
+import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
 import ru.marketplace.keycloak.reset.request.CodeIssuer;
 import ru.marketplace.keycloak.reset.request.IssueOutcome;
 import ru.marketplace.keycloak.reset.request.RecoveryAddress;
@@ -147,7 +148,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 case ISSUED -> {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
-                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()));
+                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()), notMeEndpoint());
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
@@ -214,6 +215,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
 
         private void accept(UserModel user) {
             state.clearPendingCode();
+            state.markCodeVerified();
             // the shopper proved control of the mailbox
             user.setEmailVerified(true);
             context.setUser(user);
@@ -244,6 +246,14 @@ public final class EmailCodeAuthenticator implements Authenticator {
             attributes.put("codeLifetime", text.minutes(settings.codeLifetime()));
             attributes.put("supportEmail", settings.supportEmailFor(realm.getSmtpConfig().get("from")));
             return attributes;
+        }
+
+        /** Built from Keycloak's configured hostname, like Keycloak's own links (never trust a Host header in production). */
+        private String notMeEndpoint() {
+            return jakarta.ws.rs.core.UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                    .path("realms").path(realm.getName())
+                    .path(NotMeResourceProviderFactory.PROVIDER_ID).path("not-me")
+                    .build().toString();
         }
 
         private String clientIp() {
@@ -313,7 +323,21 @@ public final class EmailCodeAuthenticator implements Authenticator {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
                 return new Eligibility(null, "no_email");
             }
+            if (isReadOnlyFederated(realm, user)) {
+                // the password lives in a directory Keycloak may not write to: a code could never lead to a new password
+                return new Eligibility(null, "read_only_federation");
+            }
             return new Eligibility(user, null);
+        }
+
+        /** LDAP and Kerberos federation keep their edit mode in the component's "editMode" setting. */
+        private static boolean isReadOnlyFederated(RealmModel realm, UserModel user) {
+            String link = user.getFederationLink();
+            if (link == null) {
+                return false;
+            }
+            org.keycloak.component.ComponentModel provider = realm.getComponent(link);
+            return provider != null && "READ_ONLY".equalsIgnoreCase(provider.get("editMode"));
         }
 
         String userId() {

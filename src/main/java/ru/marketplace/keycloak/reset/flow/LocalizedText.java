@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import ru.marketplace.keycloak.reset.i18n.PluralRules;
 
 /**
  * Builds the localised fragments that go into messages as parameters ("42 минуты", "осталось 2 попытки"):
@@ -26,25 +27,9 @@ final class LocalizedText {
 
     /** {@code base.one|few|many|other} for {@code count}, formatted with the count. */
     String counted(String base, long count) {
-        String key = base + "." + pluralCategory(count);
+        String key = PluralRules.forLocale(locale).keyFor(base, count);
         String pattern = messages.getProperty(key, messages.getProperty(base + ".other", key));
         return new MessageFormat(pattern, locale).format(new Object[] {count});
-    }
-
-    // TEMPORARY until the shared i18n plural rules land
-    private String pluralCategory(long n) {
-        if (!"ru".equals(locale.getLanguage())) {
-            return n == 1 ? "one" : "other";
-        }
-        long mod10 = n % 10;
-        long mod100 = n % 100;
-        if (mod10 == 1 && mod100 != 11) {
-            return "one";
-        }
-        if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) {
-            return "few";
-        }
-        return "many";
     }
 
     /** A wait as a person reads it: whole seconds under a minute, otherwise minutes rounded up. */

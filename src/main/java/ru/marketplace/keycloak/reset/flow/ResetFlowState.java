@@ -11,6 +11,8 @@ public final class ResetFlowState {
 
     /** What the shopper last typed into the e-mail field, to prefill it after «Изменить адрес». */
     private static final String TYPED_ADDRESS = "mpReset.typedAddress";
+    /** Set when the e-mail code was accepted: the new-password action knows it completes a recovery. */
+    private static final String CODE_VERIFIED = "mpReset.codeVerified";
     /** Read by the new-password action: whether to end the account's other sessions. */
     public static final String SIGN_OUT_OTHER_SESSIONS = "mpReset.signOutOtherSessions";
     /** Read by the new-password action: the support address for the «пароль изменён» e-mail. */
@@ -33,6 +35,15 @@ public final class ResetFlowState {
 
     void clearPendingCode() {
         PendingCode.NOTE_NAMES.forEach(authSession::removeAuthNote);
+    }
+
+    void markCodeVerified() {
+        authSession.setAuthNote(CODE_VERIFIED, "true");
+    }
+
+    /** Whether this authentication session passed the e-mail code step. */
+    public static boolean codeVerified(AuthenticationSessionModel authSession) {
+        return "true".equals(authSession.getAuthNote(CODE_VERIFIED));
     }
 
     String typedAddress() {

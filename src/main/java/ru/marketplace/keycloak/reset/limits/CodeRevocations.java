@@ -35,6 +35,6 @@ public final class CodeRevocations {
     }
 
     private static String key(String accountId) {
-        return "mp-reset:v1:revoked:" + SlidingWindowLimit.sha256(accountId);
+        return StoreKeys.of("revoked", accountId);
     }
 }

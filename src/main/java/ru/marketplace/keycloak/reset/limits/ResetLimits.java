@@ -59,6 +59,6 @@ public final class ResetLimits {
     /** Marks a code as used; true for exactly one caller cluster-wide, false when it was used already. */
     public boolean consumeOnce(String codeId, Instant now) {
         // outlive the code itself, so a replay after expiry is still recognised as a replay
-        return store.claim("mp-reset:v1:used:" + SlidingWindowLimit.sha256(codeId), settings.codeLifetime().plus(HOUR), now);
+        return store.claim(StoreKeys.of("used", codeId), settings.codeLifetime().plus(HOUR), now);
     }
 }

@@ -12,7 +12,8 @@ import org.keycloak.models.SingleUseObjectProvider;
  */
 public final class SingleUseObjectSlotStore implements SlotStore {
 
-    private static final String EXPIRES_AT = "expiresAt";
+    // epoch milliseconds: revocations are compared with code issue times, which can fall in the same second
+    private static final String EXPIRES_AT = "expiresAtMillis";
 
     private final SingleUseObjectProvider singleUseObjects;
 
@@ -27,14 +28,14 @@ public final class SingleUseObjectSlotStore implements SlotStore {
             return false;
         }
         // putIfAbsent cannot carry notes; the owner records the expiry right after winning the claim
-        singleUseObjects.put(key, seconds, Map.of(EXPIRES_AT, Long.toString(now.getEpochSecond() + seconds)));
+        singleUseObjects.put(key, seconds, Map.of(EXPIRES_AT, Long.toString(now.plus(lifespan).toEpochMilli())));
         return true;
     }
 
     @Override
     public void mark(String key, Duration lifespan, Instant now) {
         long seconds = Math.max(1, lifespan.toSeconds());
-        singleUseObjects.put(key, seconds, Map.of(EXPIRES_AT, Long.toString(now.getEpochSecond() + seconds)));
+        singleUseObjects.put(key, seconds, Map.of(EXPIRES_AT, Long.toString(now.plus(lifespan).toEpochMilli())));
     }
 
     @Override
@@ -47,7 +48,7 @@ public final class SingleUseObjectSlotStore implements SlotStore {
         Map<String, String> notes = singleUseObjects.get(key);
         String expiresAt = notes == null ? null : notes.get(EXPIRES_AT);
         if (expiresAt != null) {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(expiresAt)));
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(expiresAt)));
         }
         // claimed a moment ago by a request that has not written its expiry yet: count it as just taken
         return singleUseObjects.contains(key) ? Optional.of(Instant.now().plusSeconds(1)) : Optional.empty();

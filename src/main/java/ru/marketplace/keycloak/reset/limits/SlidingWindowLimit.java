@@ -1,11 +1,7 @@
 package ru.marketplace.keycloak.reset.limits;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -20,8 +16,6 @@ import java.util.Optional;
  * shape or collide with other keys of the store.
  */
 public final class SlidingWindowLimit {
-
-    private static final String KEY_PREFIX = "mp-reset:v1:";
 
     private final SlotStore store;
     private final String name;
@@ -56,7 +50,7 @@ public final class SlidingWindowLimit {
         }
         Duration retryAfter = untilOldestSlotFrees(base, now);
         if (!retryAfter.isZero()) {
-            store.claim(base + "full", retryAfter, now);
+            store.claim(fullMarker(base), retryAfter, now);
         }
         return LimitDecision.refused(capacity, retryAfter);
     }
@@ -84,7 +78,7 @@ public final class SlidingWindowLimit {
     }
 
     private Optional<Duration> fullFor(String base, Instant now) {
-        return store.expiresAt(base + "full")
+        return store.expiresAt(fullMarker(base))
                 .map(until -> Duration.between(now, until))
                 .filter(left -> !left.isNegative() && !left.isZero());
     }
@@ -115,16 +109,12 @@ public final class SlidingWindowLimit {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private String baseKey(String subject) {
-        return KEY_PREFIX + name + ":" + sha256(subject) + ":";
+    // keyed by capacity: when an admin raises a limit, the marker of the old, smaller window no longer applies
+    private String fullMarker(String base) {
+        return base + "full-of-" + capacity;
     }
 
-    static String sha256(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+    private String baseKey(String subject) {
+        return StoreKeys.of(name, subject) + ":";
     }
 }

@@ -18,8 +18,10 @@ import org.keycloak.locale.LocaleSelectorProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import ru.marketplace.keycloak.reset.notme.CancellationTokens;
 
 /**
  * Sends the flow's e-mails off the request thread, each in its own transaction.
@@ -49,8 +51,14 @@ public final class ResetMailer {
         this.session = session;
     }
 
-    /** E-mails {@code code} to the address stored on {@code user}; records SEND_RESET_PASSWORD (or its error). */
-    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes) {
+    /**
+     * E-mails {@code code} to the address stored on {@code user}; records SEND_RESET_PASSWORD (or its error).
+     * The «Это были не вы?» token is made here, off the request thread, like everything else only a real account gets.
+     *
+     * @param notMeEndpoint absolute URL of the «Это были не вы?» page, built on the request thread from Keycloak's
+     *                      configured hostname; the mail links to it with a one-time token
+     */
+    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, String notMeEndpoint) {
         String userId = user.getId();
         submit(origin, background -> {
             UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
@@ -58,8 +66,11 @@ public final class ResetMailer {
                 event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId).error(Errors.USER_NOT_FOUND);
                 return;
             }
+            Map<String, Object> attributes = new java.util.HashMap<>(templateAttributes);
+            String token = new CancellationTokens(background.getProvider(SingleUseObjectProvider.class)).issue(userId);
+            attributes.put("notMeUrl", notMeEndpoint + "?token=" + token);
             try {
-                mailer(background, recipient).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, new java.util.HashMap<>(templateAttributes));
+                mailer(background, recipient).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, attributes);
                 event(background, origin, EventType.SEND_RESET_PASSWORD).user(recipient)
                         .detail(Details.USERNAME, recipient.getUsername())
                         .detail(Details.EMAIL, recipient.getEmail())

@@ -62,8 +62,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         // never required by a login (the reset authenticator adds it), but every login passes here: one made with
         // the current password shows the owner remembers it, so pending reset codes for the account are voided
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        boolean resetInProgress = authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS) != null;
-        if (!resetInProgress && AuthenticatorUtil.isPasswordValidated(authSession)) {
+        if (!ResetFlowState.codeVerified(authSession) && AuthenticatorUtil.isPasswordValidated(authSession)) {
             SingleUseObjectProvider store = context.getSession().getProvider(SingleUseObjectProvider.class);
             new CodeRevocations(new SingleUseObjectSlotStore(store)).revoke(context.getUser().getId(), Instant.now());
         }
@@ -113,7 +112,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         }
         event.success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
-        if (authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS) != null) {
+        if (ResetFlowState.codeVerified(authSession)) {
             // reached through the e-mail code: record the completed recovery as Keycloak's own reset does
             event.clone().event(EventType.RESET_PASSWORD).detail(Details.EMAIL, user.getEmail()).success();
         }
@@ -123,8 +122,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
 
     private LoginFormsProvider form(RequiredActionContext context) {
         LoginFormsProvider form = context.form().setAttribute("username", context.getUser().getUsername());
-        rulesView.describe(context.getSession(), context.getRealm(), context.getUser())
-                .ifPresent(rules -> form.setAttribute("passwordRules", rules));
+        rulesView.addTo(form, context.getSession(), context.getRealm(), context.getUser());
         return form;
     }
 

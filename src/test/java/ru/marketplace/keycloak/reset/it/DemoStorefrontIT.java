@@ -41,7 +41,7 @@ import ru.marketplace.keycloak.reset.it.support.Shopper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoStorefrontIT {
 
-    private static final String NEW_PASSWORD = "Demo-Pass-77QW";
+    private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
 
     private final KeycloakServer keycloak;
     private final MailCatcher mail;
@@ -89,7 +89,7 @@ class DemoStorefrontIT {
         assertEquals("login.ftl", login.templateName(), login::toString);
         Page emailScreen = browser.followLink(login, "a[href*=reset-credentials]");
         Page codeScreen = requestCode(browser, emailScreen, anna.email());
-        assertScreen(codeScreen, "marketplace-reset-code.ftl");
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
 
         String code = codeFromMailboxPage(browser, anna.email());
         Page passwordScreen = enterCode(browser, codeScreen, code);

@@ -53,7 +53,7 @@ import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProductionModeIT {
 
-    private static final String NEW_PASSWORD = "Prod-Pass-42XY";
+    private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
 
     private final Map<String, Duration> timings = new LinkedHashMap<>();
     private Instant started;
@@ -148,9 +148,9 @@ class ProductionModeIT {
         Account account = ResetJourney.newAccount(admin, "prod");
 
         Page codeScreen = requestCode(shopper, openReset(shopper), account.email());
-        assertScreen(codeScreen, "marketplace-reset-code.ftl");
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
         Page passwordScreen = enterCode(shopper, codeScreen, codeFromMail(mail, account.email(), 1));
-        assertScreen(passwordScreen, "marketplace-new-password.ftl");
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         Page backAtStore = choosePassword(shopper, passwordScreen, NEW_PASSWORD, NEW_PASSWORD);
 
         TokenResponse tokens = shopper.exchangeCode(backAtStore, ResetJourney.REALM, ResetJourney.CLIENT,
@@ -162,10 +162,7 @@ class ProductionModeIT {
         assertEquals("t", postgres.psql(database.name(),
                 "SELECT email_verified FROM user_entity WHERE email = '" + account.email() + "'"));
 
-        Shopper later = Shopper.at(keycloak);
-        Page login = ResetJourney.loginPage(later);
-        Page signedIn = later.submit(login, "#kc-form-login",
-                Map.of("username", account.email(), "password", NEW_PASSWORD));
+        Page signedIn = ResetJourney.signIn(Shopper.at(keycloak), account.email(), NEW_PASSWORD);
         assertTrue(signedIn.isRedirect(), () -> "the new password signs in: " + signedIn);
     }
 

@@ -19,47 +19,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 
 /** The reset as a shopper walks it, against a real Keycloak 26.7.3 with the extension and the realm export. */
-@RealKeycloak
-class ResetFlowIT {
+class ResetFlowIT extends MarketplaceRealmTest {
 
-    private static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
-    private static final String CODE_SCREEN = "marketplace-reset-code.ftl";
-    private static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
-    private static final String NEW_PASSWORD = "NewPass34CD";
-
-    private final KeycloakServer keycloak;
-    private final MailCatcher mail;
-    private final AdminApi admin;
-
-    ResetFlowIT(KeycloakServer keycloak, MailCatcher mail, AdminApi admin) {
-        this.keycloak = keycloak;
-        this.mail = mail;
-        this.admin = admin;
-    }
-
-    @BeforeEach
-    void baseline() {
-        ResetSettingsOverride.reset(admin);
-    }
-
-    @AfterEach
-    void restore() {
-        ResetSettingsOverride.reset(admin);
-    }
+    private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
 
     @Test
     void shopperRecoversThePasswordAndIsSignedInToTheStorefront(Shopper shopper, Shopper later) {
@@ -70,7 +40,7 @@ class ResetFlowIT {
         assertEquals("Забыли пароль?", forgot.text());
 
         Page emailScreen = shopper.followLink(login, "a[href*=reset-credentials]");
-        assertScreen(emailScreen, EMAIL_SCREEN);
+        assertScreen(emailScreen, ResetJourney.EMAIL_SCREEN);
         assertEquals("Восстановление пароля", emailScreen.heading());
         Element emailField = emailScreen.document().selectFirst("input#email");
         assertEquals("email", emailField.attr("type"));
@@ -81,7 +51,7 @@ class ResetFlowIT {
 
         // typed with surrounding spaces and capitals: trimmed and lower-cased
         Page codeScreen = requestCode(shopper, emailScreen, "  " + anna.email().toUpperCase() + " ");
-        assertScreen(codeScreen, CODE_SCREEN);
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
         assertEquals("Введите код из письма", codeScreen.heading());
         assertTrue(codeScreen.text().contains(anna.email()), "shows where the code went");
         assertEquals("Мы отправили код на " + anna.email() + ", если этот адрес зарегистрирован у нас.", codeScreen.messageText());
@@ -99,7 +69,7 @@ class ResetFlowIT {
         assertFalse(keycloak.log().contains(code), "the code never reaches a log line");
 
         Page passwordScreen = enterCode(shopper, codeScreen, code.substring(0, 3) + " " + code.substring(3));
-        assertScreen(passwordScreen, PASSWORD_SCREEN);
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         assertEquals("Придумайте новый пароль", passwordScreen.heading());
         assertFalse(passwordScreen.uri().toString().contains(code), "the code is never in a URL");
 
@@ -115,8 +85,8 @@ class ResetFlowIT {
         assertEquals("Ваш пароль изменён", changed.subject());
 
         // the new password works, the old one no longer does
-        assertTrue(signIn(later, anna.email(), NEW_PASSWORD).isRedirect());
-        Page refused = signIn(new Shopper(keycloak.baseUrl()), anna.email(), anna.password());
+        assertTrue(ResetJourney.signIn(later, anna.email(), NEW_PASSWORD).isRedirect());
+        Page refused = ResetJourney.signIn(new Shopper(keycloak.baseUrl()), anna.email(), anna.password());
         assertFalse(refused.isRedirect());
         assertFalse(refused.errorText().isEmpty());
 
@@ -133,7 +103,7 @@ class ResetFlowIT {
         String code = codeFromMail(mail, boris.email(), 1);
 
         Page afterWrong = enterCode(shopper, codeScreen, wrongCode(code));
-        assertScreen(afterWrong, CODE_SCREEN);
+        assertScreen(afterWrong, ResetJourney.CODE_SCREEN);
         assertEquals("Неверный код. Осталось 4 попытки.", afterWrong.errorText());
         assertEquals("true", afterWrong.document().selectFirst("input#code").attr("aria-invalid"));
 
@@ -142,7 +112,7 @@ class ResetFlowIT {
         assertEquals("invalid_code", errors.get(0).get("error").asText());
         assertEquals("wrong_code", errors.get(0).path("details").path("reason").asText());
 
-        assertScreen(enterCode(shopper, afterWrong, code), PASSWORD_SCREEN);
+        assertScreen(enterCode(shopper, afterWrong, code), ResetJourney.PASSWORD_SCREEN);
     }
 
     @Test
@@ -157,13 +127,13 @@ class ResetFlowIT {
         assertEquals("Неверный код. Попытки закончились: запросите новый код.", page.errorText());
 
         Page dead = enterCode(shopper, page, code);
-        assertScreen(dead, CODE_SCREEN);
+        assertScreen(dead, ResetJourney.CODE_SCREEN);
         assertEquals("Попытки ввода этого кода закончились. Запросите новый код.", dead.errorText());
 
         Page resent = resend(shopper, dead);
-        assertScreen(resent, CODE_SCREEN);
+        assertScreen(resent, ResetJourney.CODE_SCREEN);
         String fresh = codeFromMail(mail, vera.email(), 2);
-        assertScreen(enterCode(shopper, resent, fresh), PASSWORD_SCREEN);
+        assertScreen(enterCode(shopper, resent, fresh), ResetJourney.PASSWORD_SCREEN);
     }
 
     @Test
@@ -174,7 +144,7 @@ class ResetFlowIT {
         Page knownScreen = requestCode(known, openReset(known), gleb.email());
         Page unknownScreen = requestCode(unknown, openReset(unknown), stranger);
 
-        assertScreen(unknownScreen, CODE_SCREEN);
+        assertScreen(unknownScreen, ResetJourney.CODE_SCREEN);
         assertEquals(knownScreen.status(), unknownScreen.status());
         assertEquals(ResetJourney.withoutAddress(knownScreen, gleb.email()), ResetJourney.withoutAddress(unknownScreen, stranger));
 
@@ -196,13 +166,13 @@ class ResetFlowIT {
         String first = codeFromMail(mail, dina.email(), 1);
 
         Page tooSoon = resend(shopper, codeScreen);
-        assertScreen(tooSoon, CODE_SCREEN);
+        assertScreen(tooSoon, ResetJourney.CODE_SCREEN);
         assertTrue(tooSoon.errorText().startsWith("Новый код можно запросить через"), tooSoon.errorText());
         assertEquals(1, mail.mailsTo(dina.email()).size());
 
         ResetSettingsOverride.apply(admin, Map.of("resendCooldownSeconds", "0"));
         Page resent = resend(shopper, tooSoon);
-        assertScreen(resent, CODE_SCREEN);
+        assertScreen(resent, ResetJourney.CODE_SCREEN);
         assertTrue(resent.messageText().contains("Прежний код больше не действует"), resent.messageText());
         String second = codeFromMail(mail, dina.email(), 2);
 
@@ -211,7 +181,7 @@ class ResetFlowIT {
             assertTrue(oldRejected.errorText().startsWith("Неверный код"), "the previous code is dead");
             resent = oldRejected;
         }
-        assertScreen(enterCode(shopper, resent, second), PASSWORD_SCREEN);
+        assertScreen(enterCode(shopper, resent, second), ResetJourney.PASSWORD_SCREEN);
     }
 
     @Test
@@ -223,7 +193,7 @@ class ResetFlowIT {
         Thread.sleep(Duration.ofSeconds(6).toMillis());
 
         Page expired = enterCode(shopper, codeScreen, code);
-        assertScreen(expired, CODE_SCREEN);
+        assertScreen(expired, ResetJourney.CODE_SCREEN);
         assertEquals("Срок действия кода истёк. Запросите новый код.", expired.errorText());
         assertTrue(expired.hasElement("#mp-resend"), "a new code is one click away");
     }
@@ -232,11 +202,11 @@ class ResetFlowIT {
     void badAddressesGetAClearMessageOnTheSameScreen(Shopper shopper) {
         Page emailScreen = openReset(shopper);
         Page phone = requestCode(shopper, emailScreen, "+7 (999) 123-45-67");
-        assertScreen(phone, EMAIL_SCREEN);
+        assertScreen(phone, ResetJourney.EMAIL_SCREEN);
         assertTrue(phone.errorText().startsWith("Восстановить пароль по номеру телефона нельзя"), phone.errorText());
 
         Page invalid = requestCode(shopper, phone, "anna@");
-        assertScreen(invalid, EMAIL_SCREEN);
+        assertScreen(invalid, ResetJourney.EMAIL_SCREEN);
         assertEquals("Это не похоже на адрес электронной почты. Проверьте, нет ли опечатки.", invalid.errorText());
         assertEquals("anna@", invalid.document().selectFirst("input#email").val(), "what was typed is kept");
 
@@ -249,7 +219,7 @@ class ResetFlowIT {
         Account fedor = ResetJourney.newAccount(admin, "change");
         Page codeScreen = requestCode(shopper, openReset(shopper), fedor.email());
         Page back = changeAddress(shopper, codeScreen);
-        assertScreen(back, EMAIL_SCREEN);
+        assertScreen(back, ResetJourney.EMAIL_SCREEN);
         assertEquals(fedor.email(), back.document().selectFirst("input#email").val());
     }
 
@@ -275,8 +245,8 @@ class ResetFlowIT {
         Page done = choosePassword(shopper, passwordScreen, NEW_PASSWORD, NEW_PASSWORD);
         assertFalse(done.isRedirect(), "no authorization code is issued");
         assertEquals(200, done.status());
-        assertNotEquals(PASSWORD_SCREEN, done.templateName());
-        assertTrue(signIn(new Shopper(keycloak.baseUrl()), kira.email(), NEW_PASSWORD).isRedirect());
+        assertNotEquals(ResetJourney.PASSWORD_SCREEN, done.templateName());
+        assertTrue(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), kira.email(), NEW_PASSWORD).isRedirect());
     }
 
     @Test
@@ -284,7 +254,7 @@ class ResetFlowIT {
         Account lev = ResetJourney.newAccount(admin, "disabled");
         admin.setUserEnabled(ResetJourney.REALM, lev.id(), false);
         Page codeScreen = requestCode(shopper, openReset(shopper), lev.email());
-        assertScreen(codeScreen, CODE_SCREEN);
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
         ResetJourney.assertNoMailTo(mail, lev.email(), Duration.ofSeconds(2));
     }
 
@@ -295,19 +265,14 @@ class ResetFlowIT {
         Page passwordScreen = enterCode(shopper, codeScreen, codeFromMail(mail, mila.email(), 1));
 
         Page mismatch = choosePassword(shopper, passwordScreen, NEW_PASSWORD, NEW_PASSWORD + "x");
-        assertScreen(mismatch, PASSWORD_SCREEN);
+        assertScreen(mismatch, ResetJourney.PASSWORD_SCREEN);
         assertEquals("Пароли не совпадают.", mismatch.errorText());
 
         Page weak = choosePassword(shopper, mismatch, "short", "short");
-        assertScreen(weak, PASSWORD_SCREEN);
+        assertScreen(weak, ResetJourney.PASSWORD_SCREEN);
         assertFalse(weak.errorText().isEmpty(), "the realm's policy refuses it");
 
         assertTrue(choosePassword(shopper, weak, NEW_PASSWORD, NEW_PASSWORD).isRedirect());
     }
 
-    /** A plain login with e-mail and password at the storefront; a redirect back means success. */
-    private static Page signIn(Shopper shopper, String email, String password) {
-        Page login = ResetJourney.loginPage(shopper);
-        return shopper.submit(login, "#kc-form-login", Map.of("username", email, "password", password));
-    }
 }

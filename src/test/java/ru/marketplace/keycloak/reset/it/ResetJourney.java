@@ -26,7 +26,12 @@ final class ResetJourney {
     static final String REDIRECT = "http://localhost:3000/callback";
     static final String FLOW = "marketplace reset credentials";
     static final String AUTHENTICATOR = "marketplace-email-code-reset";
+    static final String EMAIL_SCREEN = "marketplace-reset-email.ftl";
+    static final String CODE_SCREEN = "marketplace-reset-code.ftl";
+    static final String PASSWORD_SCREEN = "marketplace-new-password.ftl";
     static final Duration MAIL_WAIT = Duration.ofSeconds(20);
+    /** Meets the marketplace rules and zxcvbn's minimum score. */
+    static final String STRONG_PASSWORD = "Tq7Lm2RvXp9Zd";
 
     private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -41,7 +46,7 @@ final class ResetJourney {
     static Account newAccount(AdminApi admin, String label) {
         String unique = label + "-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet();
         String email = unique + "@shop.example";
-        String password = "OldPass12AB";
+        String password = "Ow9Rt3KxLp2M";
         String id = admin.createUser(REALM, unique, email, password, "Анна", "Петрова");
         return new Account(id, unique, email, password);
     }
@@ -59,6 +64,11 @@ final class ResetJourney {
     static Page openReset(Shopper shopper) {
         Page login = loginPage(shopper);
         return shopper.followLink(login, "a[href*=reset-credentials]");
+    }
+
+    /** A plain sign-in with e-mail and password at the storefront; a redirect back to it means success. */
+    static Page signIn(Shopper shopper, String email, String password) {
+        return shopper.submit(loginPage(shopper), "#kc-form-login", Map.of("username", email, "password", password));
     }
 
     /** Types the address and presses «Продолжить». */
@@ -99,6 +109,18 @@ final class ResetJourney {
             assertTrue(mails.isEmpty(), () -> "unexpected mail to " + address + ": " + mails.get(0).subject());
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
+    }
+
+    /** Waits for {@code expected} mails to {@code address}, then watches for {@code window} that no more arrive. */
+    static int assertMailCountSettlesAt(MailCatcher mail, String address, int expected, Duration window) {
+        mail.waitForMails(address, expected, MAIL_WAIT);
+        long deadline = System.nanoTime() + window.toNanos();
+        while (System.nanoTime() < deadline) {
+            int count = mail.mailsTo(address).size();
+            assertEquals(expected, count, () -> "mails to " + address);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return expected;
     }
 
     static String wrongCode(String code) {

@@ -71,6 +71,17 @@ class SlidingWindowLimitTest {
     }
 
     @Test
+    void raisingTheCapacityTakesEffectAtOnce() {
+        SlidingWindowLimit small = new SlidingWindowLimit(store, "t", 2, Duration.ofHours(1));
+        small.tryAcquire("a", now);
+        small.tryAcquire("a", now);
+        assertFalse(small.tryAcquire("a", now).granted());
+        SlidingWindowLimit raised = new SlidingWindowLimit(store, "t", 3, Duration.ofHours(1));
+        assertTrue(raised.tryAcquire("a", now).granted(), "the old window's full marker must not apply");
+        assertFalse(raised.tryAcquire("a", now).granted());
+    }
+
+    @Test
     void keysDoNotContainTheSubject() {
         SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofMinutes(5));
         LimitDecision decision = limit.tryAcquire("attacker:controlled\r\nvalue", now);

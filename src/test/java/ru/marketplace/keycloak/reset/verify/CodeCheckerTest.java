@@ -140,6 +140,14 @@ class CodeCheckerTest {
     }
 
     @Test
+    void aCodeIssuedAMillisecondAfterARevocationStillWorks() {
+        limits().revocations().revoke("user-1", now);
+        IssueOutcome after = new CodeIssuer(settings, limits(), new SecureRandom())
+                .issue(EMAIL, "user-1", EMAIL, "ip", null, now.plusMillis(1));
+        assertEquals(Status.ACCEPTED, check(after, after.code(), EMAIL, now.plusMillis(2)).status());
+    }
+
+    @Test
     void parallelGuessesFromManySessionsNeverExceedTheAccountCap() throws Exception {
         settings = ResetCodeSettings.parse(Map.of("maxCodesPerAccountPerHour", "100", "maxCodeRequestsPerIpPerHour", "10000"));
         List<IssueOutcome> sessions = new ArrayList<>();

@@ -1,17 +1,12 @@
 package ru.marketplace.keycloak.reset.it.support;
 
-import com.icegreen.greenmail.foedus.util.MsgRangeFilter;
 import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +21,6 @@ public final class MailCatcher implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
-    /** Message sequence numbers 1 to the last: the whole folder. */
-    private static final MsgRangeFilter ALL_MESSAGES = new MsgRangeFilter("1:*", false);
 
     private final GreenMail greenMail;
 
@@ -110,31 +103,28 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     private List<ReceivedMail> received(String recipientOrNull) {
-        Instant now = Instant.now();
-        List<ReceivedMail> mails = new ArrayList<>();
-        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
-            if (recipientOrNull == null || user.getEmail().toLowerCase(Locale.ROOT).equals(recipientOrNull)) {
-                for (MimeMessage message : inbox(user)) {
-                    mails.add(decode(message, user.getEmail(), now));
+        // GreenMail's mailbox lists are not safe to iterate while a delivery lands: read again until a clean pass
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return receivedOnce(recipientOrNull);
+            } catch (java.util.ConcurrentModificationException deliveryInProgress) {
+                if (attempt == 20) {
+                    throw deliveryInProgress;
                 }
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             }
         }
-        mails.sort(Comparator.comparing(ReceivedMail::receivedAt));
-        return List.copyOf(mails);
     }
 
-    /**
-     * A snapshot of the user's inbox. GreenMail's own {@code findReceivedMessages} streams over the live message
-     * list, which throws ConcurrentModificationException when a mail arrives meanwhile (a test polling for the
-     * second code, the demo's mailbox page); {@code getMessages(range)} copies the list under its lock instead.
-     */
-    private List<MimeMessage> inbox(GreenMailUser user) {
-        try {
-            MailFolder folder = greenMail.getManagers().getImapHostManager().getInbox(user);
-            return folder.getMessages(ALL_MESSAGES).stream().map(StoredMessage::getMimeMessage).toList();
-        } catch (FolderException e) {
-            throw new IllegalStateException("Cannot open the mailbox of " + user.getEmail(), e);
-        }
+    private List<ReceivedMail> receivedOnce(String recipientOrNull) {
+        Instant now = Instant.now();
+        return greenMail.getUserManager().listUser().stream()
+                .filter(user -> recipientOrNull == null
+                        || user.getEmail().toLowerCase(Locale.ROOT).equals(recipientOrNull))
+                .flatMap(user -> greenMail.findReceivedMessages(u -> u == user, m -> true)
+                        .map(message -> decode(message, user.getEmail(), now)))
+                .sorted(Comparator.comparing(ReceivedMail::receivedAt))
+                .toList();
     }
 
     private static ReceivedMail decode(MimeMessage message, String deliveredTo, Instant now) {

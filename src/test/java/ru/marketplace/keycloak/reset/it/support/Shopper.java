@@ -47,6 +47,7 @@ public final class Shopper {
     /** Logins started by this shopper, by {@code state}: the PKCE verifier is needed for the code exchange. */
     private final Map<String, AuthorizationRequest> pendingLogins = new LinkedHashMap<>();
     private String acceptLanguage;
+    private final java.util.Map<String, String> extraHeaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What {@link #startLogin} sent, kept for the code exchange. */
     public record AuthorizationRequest(String realm, String clientId, String redirectUri, String state,
@@ -72,6 +73,12 @@ public final class Shopper {
     }
 
     /** Sends {@code Accept-Language} from now on (e.g. "ru-RU,ru;q=0.9"); {@code null} to stop sending it. */
+    /** Sends {@code name: value} with every later request, e.g. a forged X-Forwarded-For in an attack test. */
+    public Shopper header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     public Shopper acceptLanguage(String languages) {
         this.acceptLanguage = languages;
         return this;
@@ -277,6 +284,7 @@ public final class Shopper {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
+        extraHeaders.forEach(request::header);
         cookies.headerFor(uri).ifPresent(cookie -> request.header("Cookie", cookie));
         if (body != null) {
             request.header("Content-Type", "application/x-www-form-urlencoded")
