@@ -42,7 +42,7 @@ class DockerComposeTest {
 
     @Test
     void aProviderMountThatIsNotTheBuiltJarIsCaught() {
-        String renamed = compose.replace(pom.jarPath(), "target/marketplace-password-reset.jar");
+        String renamed = compose.replace("./" + pom.jarPath(), "./target/marketplace-password-reset.jar");
         assertProblem(renamed, "provider mount");
     }
 
