@@ -14,6 +14,7 @@ import ru.marketplace.keycloak.reset.it.support.AdminApi;
 import ru.marketplace.keycloak.reset.it.support.ApiResponse;
 import ru.marketplace.keycloak.reset.it.support.CookieJar;
 import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
 import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
@@ -62,7 +63,7 @@ class HarnessSmokeIT {
     }
 
     @Test
-    void personLogsInThroughTheLoginFormAndTheClientGetsTokens(KeycloakLauncher keycloak, AdminApi admin,
+    void personLogsInThroughTheLoginFormAndTheClientGetsTokens(KeycloakServer keycloak, AdminApi admin,
                                                              Shopper browser, Shopper otherBrowser) {
         String redirectUri = keycloak.baseUrl() + "/admin/master/console/";
 
@@ -104,7 +105,7 @@ class HarnessSmokeIT {
     }
 
     @Test
-    void adminHelpersManageUsersEventsAndFlowConfigOfARealm(KeycloakLauncher keycloak, AdminApi admin,
+    void adminHelpersManageUsersEventsAndFlowConfigOfARealm(KeycloakServer keycloak, AdminApi admin,
                                                            Shopper browser) {
         String realm = "harness-smoke-" + UUID.randomUUID().toString().substring(0, 8);
         admin.post("/admin/realms", Map.of("realm", realm, "enabled", true, "passwordPolicy", "length(12)"))

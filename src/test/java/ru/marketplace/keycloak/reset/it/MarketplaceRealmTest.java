@@ -3,7 +3,7 @@ package ru.marketplace.keycloak.reset.it;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 
@@ -14,12 +14,12 @@ import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
 @RealKeycloak
 abstract class MarketplaceRealmTest {
 
-    protected KeycloakLauncher keycloak;
+    protected KeycloakServer keycloak;
     protected MailCatcher mail;
     protected AdminApi admin;
 
     @BeforeEach
-    final void connectAndResetSettings(KeycloakLauncher keycloak, MailCatcher mail, AdminApi admin) {
+    final void connectAndResetSettings(KeycloakServer keycloak, MailCatcher mail, AdminApi admin) {
         this.keycloak = keycloak;
         this.mail = mail;
         this.admin = admin;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
 import ru.marketplace.keycloak.reset.it.support.Page;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
@@ -19,11 +19,11 @@ final class StockResetTiming {
     private static final String REALM = "stock-reset";
     private static final String CLIENT = "stock-app";
 
-    private final KeycloakLauncher keycloak;
+    private final KeycloakServer keycloak;
     private final AdminApi admin;
     private final MailCatcher mail;
 
-    StockResetTiming(KeycloakLauncher keycloak, AdminApi admin, MailCatcher mail) {
+    StockResetTiming(KeycloakServer keycloak, AdminApi admin, MailCatcher mail) {
         this.keycloak = keycloak;
         this.admin = admin;
         this.mail = mail;

@@ -49,7 +49,7 @@ public final class AdminApi {
                 .build();
     }
 
-    public static AdminApi connect(KeycloakLauncher keycloak) {
+    public static AdminApi connect(KeycloakServer keycloak) {
         return new AdminApi(keycloak.baseUrl(), keycloak.adminUsername(), keycloak.adminPassword());
     }
 

@@ -26,7 +26,7 @@ public final class BrowserLogin {
         this.request = request;
     }
 
-    public static BrowserLogin start(KeycloakLauncher keycloak, String realm, String clientId, String redirectUri) {
+    public static BrowserLogin start(KeycloakServer keycloak, String realm, String clientId, String redirectUri) {
         return start(keycloak.baseUrl(), realm, clientId, redirectUri);
     }
 

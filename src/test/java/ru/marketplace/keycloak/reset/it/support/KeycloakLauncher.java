@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real Keycloak started from an unpacked distribution with {@code kc.sh start-dev}, bound to 127.0.0.1 on
  * ports chosen at start, with an in-memory database. Plain Java (no JUnit), so the demo can use it too.
+ * The demo fixes the HTTP port ({@link Builder#httpPort(int)}); the production-mode test runs a distribution
+ * built with {@code kc.sh build} through {@link Builder#optimizedStart(List)}.
  *
  * <pre>{@code
  * try (KeycloakLauncher keycloak = KeycloakLauncher.builder()
@@ -38,12 +41,18 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  */
-public final class KeycloakLauncher implements AutoCloseable {
+public final class KeycloakLauncher implements KeycloakServer {
 
     private static final String HOST = "127.0.0.1";
     private static final int PORT_ATTEMPTS = 3;
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * A Keycloak still starting ignores SIGTERM until its start completes (measured: the full 20 s grace, then
+     * SIGKILL), and a half-started server has nothing to save: Ctrl-C during the demo's start ends it sooner.
+     */
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(3);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final List<String> DEV_MODE = List.of("start-dev", "--db=dev-mem");
 
     private final Settings settings;
     private final int httpPort;
@@ -68,11 +77,13 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    @Override
     public String baseUrl() {
         return "http://" + HOST + ":" + httpPort;
     }
 
     /** {@code http://127.0.0.1:<port>/realms/<realm>}. */
+    @Override
     public String realmUrl(String realm) {
         return baseUrl() + "/realms/" + realm;
     }
@@ -85,15 +96,18 @@ public final class KeycloakLauncher implements AutoCloseable {
         return managementPort;
     }
 
+    @Override
     public String adminUsername() {
         return settings.adminUsername();
     }
 
+    @Override
     public String adminPassword() {
         return settings.adminPassword();
     }
 
     /** How long it took from launching {@code kc.sh} until the server answered (for the last, successful attempt). */
+    @Override
     public Duration startupTime() {
         return startupTime;
     }
@@ -103,26 +117,12 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
 
     /** Everything the server has written to stdout and stderr so far (all start attempts of this launcher). */
+    @Override
     public String log() {
         return readLog(settings.logFile());
     }
 
-    /** A position in the log, for {@link #logSince(int)}: "what did the server log during this test?". */
-    public int logMark() {
-        return log().length();
-    }
-
-    /** What the server logged after {@code mark} was taken. */
-    public String logSince(int mark) {
-        String log = log();
-        return log.substring(Math.min(mark, log.length()));
-    }
-
-    /** The last {@code lines} lines of {@link #log()}. */
-    public String logTail(int lines) {
-        return tail(log(), lines);
-    }
-
+    @Override
     public synchronized boolean isRunning() {
         return !stopped && process.isAlive();
     }
@@ -133,6 +133,7 @@ public final class KeycloakLauncher implements AutoCloseable {
     }
 
     /** SIGTERM to {@code kc.sh} and the JVM it spawned; SIGKILL after a grace period. Idempotent. */
+    @Override
     public synchronized void stop() {
         if (stopped) {
             return;
@@ -140,11 +141,6 @@ public final class KeycloakLauncher implements AutoCloseable {
         stopped = true;
         ProcessTree.terminate(process.toHandle(), STOP_GRACE);
         removeShutdownHook(shutdownHook);
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     @Override
@@ -162,14 +158,22 @@ public final class KeycloakLauncher implements AutoCloseable {
         truncate(settings.logFile());
 
         // A port picked as free can be taken before Keycloak binds it; a fresh pair usually fixes that.
+        // A fixed HTTP port (the demo's) is the caller's promise: retrying cannot free it.
+        boolean fixedPort = settings.httpPort() != 0;
         PortTakenException lastFailure = null;
-        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= (fixedPort ? 1 : PORT_ATTEMPTS); attempt++) {
             List<Integer> ports = FreePorts.pick(2);
+            int httpPort = fixedPort ? settings.httpPort() : ports.get(0);
+            int managementPort = ports.get(1) == httpPort ? ports.get(0) : ports.get(1);
             try {
-                return launchOnce(settings, ports.get(0), ports.get(1));
+                return launchOnce(settings, httpPort, managementPort);
             } catch (PortTakenException e) {
                 lastFailure = e;
             }
+        }
+        if (fixedPort) {
+            throw new IllegalStateException("Keycloak could not listen on " + HOST + ":" + settings.httpPort()
+                    + ": the port is taken", lastFailure);
         }
         throw new IllegalStateException("Keycloak could not bind its ports in " + PORT_ATTEMPTS + " attempts",
                 lastFailure);
@@ -177,13 +181,13 @@ public final class KeycloakLauncher implements AutoCloseable {
 
     private static KeycloakLauncher launchOnce(Settings settings, int httpPort, int managementPort) {
         List<String> command = new ArrayList<>(List.of(
-                "/bin/sh", settings.home().resolve("bin").resolve("kc.sh").toString(),
-                "start-dev",
+                "/bin/sh", settings.home().resolve("bin").resolve("kc.sh").toString()));
+        command.addAll(settings.startArgs());
+        command.addAll(List.of(
                 "--http-host=" + HOST,
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--import-realm",
-                "--db=dev-mem"));
+                "--import-realm"));
         command.addAll(settings.extraArgs());
 
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -212,15 +216,18 @@ public final class KeycloakLauncher implements AutoCloseable {
             throw new UncheckedIOException("Cannot run " + command, e);
         }
         // Registered before waiting: a run interrupted during start must not leave a server behind.
-        Thread hook = new Thread(() -> ProcessTree.terminate(process.toHandle(), STOP_GRACE),
+        AtomicBoolean ready = new AtomicBoolean();
+        Thread hook = new Thread(
+                () -> ProcessTree.terminate(process.toHandle(), ready.get() ? STOP_GRACE : ABORT_GRACE),
                 "keycloak-launcher-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         URI probe = URI.create("http://" + HOST + ":" + httpPort + "/realms/master/.well-known/openid-configuration");
         try {
             awaitReady(process, probe, settings.logFile(), logOffset, settings.startupTimeout());
+            ready.set(true);
         } catch (RuntimeException e) {
-            ProcessTree.terminate(process.toHandle(), STOP_GRACE);
+            ProcessTree.terminate(process.toHandle(), ABORT_GRACE);
             removeShutdownHook(hook);
             throw e;
         }
@@ -319,8 +326,8 @@ public final class KeycloakLauncher implements AutoCloseable {
     /** Immutable copy of the builder, taken at {@link Builder#start()}. */
     private record Settings(Path home, Path providerJar, Path realmExportDir, Path logFile,
                             String adminUsername, String adminPassword, String heapOptions,
-                            String smtpHost, int smtpPort, Map<String, String> env, List<String> extraArgs,
-                            Duration startupTimeout) {
+                            String smtpHost, int smtpPort, Map<String, String> env, List<String> startArgs,
+                            List<String> extraArgs, int httpPort, Duration startupTimeout) {
     }
 
     /** Settings of the server; {@link #start()} launches it and returns once it answers. */
@@ -335,7 +342,10 @@ public final class KeycloakLauncher implements AutoCloseable {
         private String smtpHost;
         private int smtpPort;
         private final Map<String, String> env = new LinkedHashMap<>();
+        /** The command and the options that come with it: dev mode on an in-memory database unless told otherwise. */
+        private List<String> startArgs = DEV_MODE;
         private final List<String> extraArgs = new ArrayList<>();
+        private int httpPort;
         private Duration startupTimeout = Duration.ofSeconds(180);
 
         private Builder() {
@@ -395,9 +405,35 @@ public final class KeycloakLauncher implements AutoCloseable {
             return this;
         }
 
-        /** Appended to {@code kc.sh start-dev ...}, e.g. {@code --log-level=INFO,ru.marketplace:debug}. */
+        /** Appended to the {@code kc.sh} command line, e.g. {@code --log-level=INFO,ru.marketplace:debug}. */
         public Builder extraArgs(List<String> args) {
             this.extraArgs.addAll(args);
+            return this;
+        }
+
+        /**
+         * Listen on this port of 127.0.0.1 instead of a free one chosen at start (the demo's fixed 8080). A taken
+         * port then fails the start at once. The management port is still chosen free.
+         */
+        public Builder httpPort(int httpPort) {
+            if (httpPort < 1 || httpPort > 65535) {
+                throw new IllegalArgumentException("Not a TCP port: " + httpPort);
+            }
+            this.httpPort = httpPort;
+            return this;
+        }
+
+        /**
+         * Production mode: {@code kc.sh start --optimized <runtimeOptions>} instead of {@code start-dev
+         * --db=dev-mem}. The distribution must have been built with {@code kc.sh build} (the provider jar is then
+         * part of the build, so leave {@link #providerJar} unset); {@code runtimeOptions} carry what a production
+         * start needs: database URL and user, {@code --http-enabled=true}, a hostname setting, the cache. Secrets
+         * belong in {@link #env(String, String)} ({@code KC_DB_PASSWORD}): the log shows the command line.
+         */
+        public Builder optimizedStart(List<String> runtimeOptions) {
+            List<String> args = new ArrayList<>(List.of("start", "--optimized"));
+            args.addAll(runtimeOptions);
+            this.startArgs = List.copyOf(args);
             return this;
         }
 
@@ -416,7 +452,8 @@ public final class KeycloakLauncher implements AutoCloseable {
             }
             return launch(new Settings(home.toAbsolutePath(), absolute(providerJar), absolute(realmExportDir),
                     logFile.toAbsolutePath(), adminUsername, adminPassword,
-                    heapOptions, smtpHost, smtpPort, Map.copyOf(env), List.copyOf(extraArgs), startupTimeout));
+                    heapOptions, smtpHost, smtpPort, Map.copyOf(env), startArgs, List.copyOf(extraArgs), httpPort,
+                    startupTimeout));
         }
 
         private static Path absolute(Path path) {

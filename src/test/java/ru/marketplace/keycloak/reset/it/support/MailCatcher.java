@@ -30,7 +30,12 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Starts SMTP on a free port of 127.0.0.1, accepting mail for any address without authentication. */
     public static MailCatcher start() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(0, HOST, ServerSetup.PROTOCOL_SMTP));
+        return start(0);
+    }
+
+    /** As {@link #start()}, on the given port of 127.0.0.1 ({@code 0}: a free one). */
+    public static MailCatcher start(int port) {
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         return new MailCatcher(greenMail);
     }

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 
 /**
  * The test class runs against the one real Keycloak (and mail catcher) of this test JVM; its test methods and
- * constructors may take {@link KeycloakLauncher}, {@link MailCatcher}, {@link AdminApi} and {@link Shopper}.
+ * constructors may take {@link KeycloakServer}, {@link MailCatcher}, {@link AdminApi} and {@link Shopper}, and
+ * {@link KeycloakLauncher} for checks that only make sense for the distribution-based server.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -64,7 +64,7 @@ public final class Shopper {
                 .build();
     }
 
-    public static Shopper at(KeycloakLauncher keycloak) {
+    public static Shopper at(KeycloakServer keycloak) {
         return new Shopper(keycloak.baseUrl());
     }
 

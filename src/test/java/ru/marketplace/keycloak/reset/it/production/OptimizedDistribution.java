@@ -1,0 +1,100 @@
+package ru.marketplace.keycloak.reset.it.production;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Keycloak installed the way an operator installs the extension: a copy of the distribution, the jar in
+ * {@code providers/}, then {@code kc.sh build} with the build-time options, so that {@code kc.sh start --optimized}
+ * starts without re-building. A copy, because the dev-mode tests keep using the unpacked distribution, and a build
+ * for PostgreSQL would not serve them.
+ */
+public final class OptimizedDistribution {
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+
+    private OptimizedDistribution() {
+    }
+
+    /**
+     * Copies {@code distribution} to {@code target} (replacing what was there), installs {@code providerJar} and
+     * runs {@code kc.sh build <buildOptions>}; the build's output is appended to {@code log}.
+     *
+     * @return {@code target}, ready for {@code kc.sh start --optimized}
+     */
+    public static Path build(Path distribution, Path target, Path providerJar, List<String> buildOptions, Path log) {
+        copyDistribution(distribution, target);
+        copy(providerJar, target.resolve("providers").resolve(providerJar.getFileName()));
+        List<String> command = new ArrayList<>(List.of("/bin/sh", target.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(buildOptions);
+        ExternalCommand.Result result = ExternalCommand.run(command,
+                Map.of("JAVA_HOME", System.getProperty("java.home")), BUILD_TIMEOUT);
+        append(log, "=== " + String.join(" ", command) + "\n" + result.output());
+        result.requireSuccess("kc.sh build");
+        return target;
+    }
+
+    /**
+     * Everything but what earlier runs left behind: {@code data/} (imports, the dev database) and other provider
+     * jars; the copy starts as a fresh download would.
+     */
+    private static void copyDistribution(Path from, Path to) {
+        deleteTree(to);
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path relative = from.relativize(source);
+                boolean leftover = relative.startsWith("data")
+                        || (relative.startsWith("providers") && relative.toString().endsWith(".jar"));
+                if (!leftover) {
+                    Path destination = to.resolve(relative);
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(destination);
+                    } else {
+                        Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    private static void append(Path log, String text) {
+        try {
+            Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + log, e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + root, e);
+        }
+    }
+}
