@@ -1,41 +1,83 @@
-<#-- «Введите код из письма»: step 2 of the marketplace reset. -->
+<#-- «Введите код из письма»: step 2 of the marketplace reset. Works with any login theme that has template.ftl:
+     every action is a plain form post; marketplace-reset.js only adds the resend countdown and the expiry notice. -->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('code'); section>
+<#import "marketplace-plural.ftl" as plural>
+<#assign codeError = messagesPerField.existsError('code')>
+<#-- false once only a new code helps (no attempts left, or expired): the screen then leads to «Получить новый код» -->
+<#assign usable = codeUsable!true>
+<#assign noticeShown = message?has_content && message.type == 'info'>
+<@layout.registrationLayout displayInfo=true displayMessage=!codeError; section>
 <!-- template: marketplace-reset-code.ftl -->
     <#if section = "header">
-        ${msg("marketplaceResetCodeTitle")}
+        <#if usable>${msg("marketplaceResetCodeTitle")}<#else>${msg("marketplaceResetNewCodeTitle")}</#if>
     <#elseif section = "form">
-        <form id="mp-reset-code-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mp-code-sent-to">${msg("marketplaceResetCodeSentTo", resetAddress)}</p>
+        <#-- the notice above the form already says where the code went; otherwise this line does -->
+        <#if !noticeShown>
+            <p id="mp-code-sent-to" class="mp-lead">${msg("marketplaceResetCodeSentTo", resetAddress)}</p>
+        </#if>
+        <#if senderAddress?has_content>
+            <div id="mp-mail-lookup" class="mp-mail-lookup">
+                <p id="mp-mail-lookup-title" class="mp-mail-lookup__title">${msg("marketplaceResetMailLookupTitle")}</p>
+                <dl class="mp-mail-lookup__facts">
+                    <dt>${msg("marketplaceResetMailLookupFrom")}</dt>
+                    <dd id="mp-mail-sender"><#if senderName?has_content><span class="mp-mail-lookup__name">${senderName}</span> </#if><span class="mp-mail-lookup__address">${senderAddress}</span></dd>
+                    <dt>${msg("marketplaceResetMailLookupSubject")}</dt>
+                    <dd id="mp-mail-subject">${msg("marketplaceResetCodeMailSubject")}</dd>
+                </dl>
+                <#if webmailUrl?? && webmailId??>
+                    <#assign webmailLabel = msg("marketplaceResetOpenWebmail." + webmailId)>
+                    <a id="mp-open-webmail" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} mp-webmail mp-webmail--${webmailId}"
+                       href="${webmailUrl}" target="_blank" rel="noopener noreferrer" data-webmail="${webmailId}"
+                       aria-label="${msg("marketplaceResetOpensInNewTab", webmailLabel)}">${webmailLabel}<span class="mp-webmail__arrow" aria-hidden="true"> ↗</span></a>
+                </#if>
+            </div>
+        </#if>
+        <#-- data-mp-expires-in: the code's remaining life by the server's clock, so the page can say when it has run out -->
+        <form id="mp-reset-code-form" class="${properties.kcFormClass!} mp-code-form" action="${url.loginAction}" method="post" novalidate
+              <#if usable && codeExpiresInSeconds??>data-mp-expires-in="${codeExpiresInSeconds?c}" data-mp-expired-note="mp-code-expired"</#if>>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="code" class="${properties.kcLabelClass!} ${properties.kcFormLabelClass!}">${msg("marketplaceResetCodeLabel")}</label>
-                <span class="${properties.kcInputClass!}">
+                <span class="${properties.kcInputClass!}<#if codeError> ${properties.kcError!}</#if>">
+                    <#-- a pasted code may carry spaces or a dash («123 456»): the server strips them, so the field leaves room -->
                     <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code"
-                           pattern="[0-9 ]*" maxlength="${codeLength + 4}" required autofocus value=""
-                           aria-describedby="mp-code-lifetime<#if attemptsRemaining??> mp-attempts</#if><#if messagesPerField.existsError('code')> input-error-code</#if>"
-                           <#if messagesPerField.existsError('code')>aria-invalid="true"</#if>/>
+                           pattern="[0-9\s\-]*" maxlength="${(codeLength * 2)?c}" required value="" spellcheck="false" class="mp-code-input"
+                           <#if usable>autofocus<#else>disabled</#if>
+                           aria-describedby="<#if codeError>input-error-code </#if><#if usable>mp-code-expired mp-code-lifetime</#if>"
+                           <#if codeError>aria-invalid="true"</#if>/>
                 </span>
-                <#if messagesPerField.existsError('code')>
+                <#if codeError>
+                    <#-- after a wrong code this says how many attempts are left («Осталось 2 попытки») -->
                     <div id="input-error-code" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="assertive">${messagesPerField.get('code')}</div>
                 </#if>
-                <p id="mp-code-lifetime" class="${properties.kcLoginMainFooterHelperText!}">${msg("marketplaceResetCodeLifetime", codeLifetime)}</p>
+                <#if usable>
+                    <p id="mp-code-expired" class="${properties.kcInputErrorMessageClass!} mp-field-error" role="alert" data-text="${msg("marketplaceResetCodeExpired")}"></p>
+                    <p id="mp-code-lifetime" class="${properties.kcLoginMainFooterHelperText!} mp-hint">${msg("marketplaceResetCodeLifetime", codeLifetime)}</p>
+                </#if>
             </div>
-            <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
-                <button id="mp-verify" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
-                        type="submit" name="step" value="verify-code">${msg("marketplaceResetVerify")}</button>
-            </div>
-        </form>
-        <form id="mp-reset-resend-form" action="${url.loginAction}" method="post">
-            <button id="mp-resend" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
-                    type="submit" name="step" value="resend-code" data-resend-in="${resendInSeconds?c}">${msg("marketplaceResetResend")}</button>
-            <#if (resendInSeconds > 0)>
-                <p id="mp-resend-hint" class="${properties.kcLoginMainFooterHelperText!}">${msg("marketplaceResetResendHint", resendInSeconds?c)}</p>
+            <#if usable>
+                <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+                    <button id="mp-verify" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
+                            type="submit" name="step" value="verify-code">${msg("marketplaceResetVerify")}</button>
+                </div>
             </#if>
         </form>
-        <form id="mp-reset-change-form" action="${url.loginAction}" method="post">
-            <button id="mp-change-address" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
+        <form id="mp-reset-resend-form" class="mp-resend" action="${url.loginAction}" method="post">
+            <button id="mp-resend" class="${properties.kcButtonClass!} ${usable?then(properties.kcButtonSecondaryClass!"", properties.kcButtonPrimaryClass!"")} ${properties.kcButtonBlockClass!}"
+                    type="submit" name="step" value="resend-code" <#if !usable>autofocus</#if>
+                    <#if (resendInSeconds > 0)>aria-describedby="mp-resend-hint"</#if>>${usable?then(msg("marketplaceResetResend"), msg("marketplaceResetRequestNewCode"))}</button>
+            <#if (resendInSeconds > 0)>
+                <#-- the wait in words; the script counts it down and enables the button when it is over -->
+                <p id="mp-resend-hint" class="${properties.kcLoginMainFooterHelperText!} mp-hint" data-mp-countdown="${resendInSeconds?c}"
+                   data-mp-countdown-for="mp-resend" data-mp-countdown-done="mp-resend-ready" data-text="${msg("marketplaceResetResendHint")}"
+                   <@plural.dataAttributes name="seconds" baseKey="marketplaceSeconds"/> <@plural.dataAttributes name="minutes" baseKey="marketplaceMinutes"/>>${msg("marketplaceResetResendHint", resendIn)}</p>
+                <p id="mp-resend-ready" class="${properties.kcLoginMainFooterHelperText!} mp-hint" role="status" data-text="${msg("marketplaceResetResendReady")}"></p>
+            </#if>
+        </form>
+        <form id="mp-reset-change-form" class="mp-change-address" action="${url.loginAction}" method="post">
+            <button id="mp-change-address" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}"
                     type="submit" name="step" value="change-address">${msg("marketplaceResetChangeAddress")}</button>
         </form>
+        <script type="module" src="${url.resourcesPath}/js/marketplace-reset.js"></script>
     <#elseif section = "info">
         <p id="mp-mail-help">${msg("marketplaceResetMailHelp")}</p>
         <p id="mp-support">${msg("marketplaceResetNoMailbox")}

@@ -1,4 +1,4 @@
-<#-- «Восстановление пароля»: step 1 of the marketplace reset. Works with any login theme that has template.ftl. -->
+<#-- «Восстановление пароля»: step 1 of the marketplace reset. Works with any login theme that has template.ftl, without scripts. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('email'); section>
 <!-- template: marketplace-reset-email.ftl -->
@@ -6,13 +6,13 @@
         ${msg("marketplaceResetTitle")}
     <#elseif section = "form">
         <form id="mp-reset-email-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <p id="mp-reset-email-intro" class="${properties.kcLoginMainFooterHelperText!}">${msg("marketplaceResetEmailIntro")}</p>
+            <p id="mp-reset-email-intro" class="mp-lead">${msg("marketplaceResetEmailIntro")}</p>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="email" class="${properties.kcLabelClass!} ${properties.kcFormLabelClass!}">${msg("marketplaceResetEmailLabel")}</label>
-                <span class="${properties.kcInputClass!}">
+                <span class="${properties.kcInputClass!}<#if messagesPerField.existsError('email')> ${properties.kcError!}</#if>">
                     <input id="email" name="email" type="email" autocomplete="email" inputmode="email" autocapitalize="none"
                            spellcheck="false" maxlength="254" required autofocus value="${resetAddress!''}"
-                           aria-describedby="mp-reset-email-intro<#if messagesPerField.existsError('email')> input-error-email</#if>"
+                           aria-describedby="<#if messagesPerField.existsError('email')>input-error-email </#if>mp-reset-email-intro"
                            <#if messagesPerField.existsError('email')>aria-invalid="true"</#if>/>
                 </span>
                 <#if messagesPerField.existsError('email')>
@@ -24,7 +24,7 @@
                 <button id="mp-reset-continue" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit">${msg("marketplaceResetContinue")}</button>
             </div>
             <div class="${properties.kcFormOptionsWrapperClass!}">
-                <a id="mp-back-to-login" href="${url.loginUrl}">${msg("marketplaceResetBackToLogin")}</a>
+                <a id="mp-back-to-login" class="mp-back-link" href="${url.loginUrl}">${msg("marketplaceResetBackToLogin")}</a>
             </div>
         </form>
     <#elseif section = "info">

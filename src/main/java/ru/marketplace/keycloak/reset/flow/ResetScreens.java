@@ -7,12 +7,15 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.mailbox.Webmail;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
  * Renders the two screens of the authenticator. Attribute names are the templates' contract:
- * {@code resetAddress}, {@code supportEmail}, {@code senderAddress}, {@code codeLength}, {@code codeLifetime},
- * {@code codeExpiresAt} (epoch seconds), {@code resendInSeconds}, {@code attemptsRemaining}.
+ * {@code resetAddress}, {@code supportEmail}, {@code senderAddress}, {@code senderName}, {@code codeLength},
+ * {@code codeLifetime}, {@code codeExpiresAt} (epoch seconds), {@code codeExpiresInSeconds}, {@code resendInSeconds}, {@code resendIn} (the
+ * same wait in words), {@code codeUsable}, {@code attemptsRemaining}, and {@code webmailId} / {@code webmailUrl}
+ * when the address belongs to a known webmail.
  */
 final class ResetScreens {
 
@@ -43,7 +46,15 @@ final class ResetScreens {
                 .setAttribute("codeLength", settings.codeLength())
                 .setAttribute("codeLifetime", text.minutes(settings.codeLifetime()))
                 .setAttribute("codeExpiresAt", pending.expiresAt().getEpochSecond())
-                .setAttribute("resendInSeconds", resendIn);
+                // whole seconds rounded up, so a page never calls the code dead before the server does
+                .setAttribute("codeExpiresInSeconds", Math.max(0, (Duration.between(now, pending.expiresAt()).toMillis() + 999) / 1000))
+                .setAttribute("resendInSeconds", resendIn)
+                .setAttribute("resendIn", text.waitTime(Duration.ofSeconds(resendIn)))
+                // false once only a new code helps (no attempts left, or expired): the screen then leads to «Получить новый код»
+                .setAttribute("codeUsable", (attemptsRemaining == null || attemptsRemaining > 0) && now.isBefore(pending.expiresAt()));
+        Webmail.forAddress(pending.address()).ifPresent(webmail -> form
+                .setAttribute("webmailId", webmail.id())
+                .setAttribute("webmailUrl", webmail.linkFor(pending.address(), senderAddress())));
         if (attemptsRemaining != null) {
             form.setAttribute("attemptsRemaining", attemptsRemaining);
         }
@@ -56,9 +67,15 @@ final class ResetScreens {
     }
 
     private LoginFormsProvider common() {
-        String sender = context.getRealm().getSmtpConfig().get("from");
+        String sender = senderAddress();
+        String senderName = context.getRealm().getSmtpConfig().get("fromDisplayName");
         return context.form()
                 .setAttribute("supportEmail", settings.supportEmailFor(sender))
-                .setAttribute("senderAddress", sender == null ? "" : sender);
+                .setAttribute("senderAddress", sender == null ? "" : sender)
+                .setAttribute("senderName", senderName == null ? "" : senderName);
+    }
+
+    private String senderAddress() {
+        return context.getRealm().getSmtpConfig().get("from");
     }
 }

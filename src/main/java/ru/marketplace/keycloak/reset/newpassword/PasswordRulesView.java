@@ -30,6 +30,8 @@ class PasswordRulesView {
         numbers.put("digits", rules.minDigits());
         numbers.put("upper", rules.minUpperCase());
         numbers.put("lower", rules.minLowerCase());
+        // zxcvbn's minimum score: no script can check it, but the checklist says that common passwords will not do
+        numbers.put("score", rules.minScore());
         return numbers;
     }
 }
