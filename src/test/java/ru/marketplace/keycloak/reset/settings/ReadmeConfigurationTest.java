@@ -15,7 +15,11 @@ class ReadmeConfigurationTest {
 
     @Test
     void everyOptionIsDocumentedWithItsDefault() throws IOException {
-        List<String> rows = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8).stream()
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf("\n## Configuration\n");
+        int end = readme.indexOf("\n## ", start + 1);
+        assertTrue(start >= 0, "README.md has a Configuration section");
+        List<String> rows = readme.substring(start, end < 0 ? readme.length() : end).lines()
                 .filter(line -> line.startsWith("| ") && line.contains("(`"))
                 .toList();
         for (SettingOption option : ResetCodeSettings.OPTIONS) {
