@@ -73,15 +73,8 @@ public final class OidcClient {
 
     /** Where to send the browser to sign in: code flow, PKCE S256, with the login's state and nonce. */
     public String authorizationUrl(PendingLogin login) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", clientId);
-        params.put("redirect_uri", redirectUri);
-        params.put("response_type", "code");
-        params.put("scope", "openid profile email");
-        params.put("state", login.state());
-        params.put("nonce", login.nonce());
-        params.put("code_challenge", Pkce.s256Challenge(login.codeVerifier()));
-        params.put("code_challenge_method", "S256");
+        Map<String, String> params = Pkce.authorizationParams(clientId, redirectUri, "openid profile email",
+                login.state(), login.nonce(), login.codeVerifier());
         return authorizationEndpoint + "?" + Urls.form(params);
     }
 

@@ -42,15 +42,8 @@ public final class BrowserLogin {
 
     /** The authorization endpoint with this login's client, redirect, state, nonce and PKCE challenge. */
     public String url() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", request.clientId());
-        params.put("redirect_uri", request.redirectUri());
-        params.put("response_type", "code");
-        params.put("scope", "openid");
-        params.put("state", request.state());
-        params.put("nonce", request.nonce());
-        params.put("code_challenge", Pkce.s256Challenge(request.codeVerifier()));
-        params.put("code_challenge_method", "S256");
+        Map<String, String> params = Pkce.authorizationParams(request.clientId(), request.redirectUri(), "openid",
+                request.state(), request.nonce(), request.codeVerifier());
         return realmUrl() + "/protocol/openid-connect/auth?" + Urls.form(params);
     }
 

@@ -25,6 +25,24 @@ public final class Pkce {
         return BASE64URL.encodeToString(bytes);
     }
 
+    /**
+     * The query parameters of an authorization-code request with PKCE S256 (RFC 6749 4.1.1, RFC 7636 4.3), in a
+     * stable order; callers add extras such as {@code ui_locales}.
+     */
+    public static java.util.Map<String, String> authorizationParams(String clientId, String redirectUri, String scope,
+                                                                   String state, String nonce, String codeVerifier) {
+        java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("client_id", clientId);
+        params.put("redirect_uri", redirectUri);
+        params.put("response_type", "code");
+        params.put("scope", scope);
+        params.put("state", state);
+        params.put("nonce", nonce);
+        params.put("code_challenge", s256Challenge(codeVerifier));
+        params.put("code_challenge_method", "S256");
+        return params;
+    }
+
     public static String s256Challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

@@ -106,15 +106,8 @@ public final class Shopper {
         AuthorizationRequest login = new AuthorizationRequest(realm, clientId, redirectUri,
                 Pkce.randomToken(), Pkce.randomToken(), verifier);
         pendingLogins.put(login.state(), login);
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("client_id", clientId);
-        params.put("redirect_uri", redirectUri);
-        params.put("response_type", "code");
-        params.put("scope", "openid");
-        params.put("state", login.state());
-        params.put("nonce", login.nonce());
-        params.put("code_challenge", Pkce.s256Challenge(verifier));
-        params.put("code_challenge_method", "S256");
+        Map<String, String> params = Pkce.authorizationParams(clientId, redirectUri, "openid",
+                login.state(), login.nonce(), verifier);
         params.putAll(extraParams);
         return open(realmUrl(realm) + "/protocol/openid-connect/auth?" + Urls.form(params));
     }
