@@ -101,6 +101,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
         private final ResetCodeSettings settings;
         private final ResetFlowState state;
         private final LocalizedText text;
+        private final String supportEmail;
         private final ResetScreens screens;
         private final ResetLimits limits;
 
@@ -112,7 +113,9 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.state = new ResetFlowState(context.getAuthenticationSession());
             Locale locale = session.getContext().resolveLocale(null);
             this.text = new LocalizedText(locale, loginMessages(locale));
-            this.screens = new ResetScreens(context, settings, text);
+            // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
+            this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
+            this.screens = new ResetScreens(context, settings, text, supportEmail);
             this.limits = new ResetLimits(settings, new SingleUseObjectSlotStore(session.getProvider(SingleUseObjectProvider.class)));
         }
 
@@ -220,7 +223,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             user.setEmailVerified(true);
             context.setUser(user);
             context.getAuthenticationSession().setAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS, Boolean.toString(settings.signOutOtherSessions()));
-            context.getAuthenticationSession().setAuthNote(ResetFlowState.SUPPORT_EMAIL, settings.supportEmailFor(realm.getSmtpConfig().get("from")));
+            context.getAuthenticationSession().setAuthNote(ResetFlowState.SUPPORT_EMAIL, supportEmail);
             context.getAuthenticationSession().addRequiredAction(NewPasswordRequiredAction.PROVIDER_ID);
             boolean federated = !StorageId.isLocalStorage(user.getId()) || user.isFederated();
             if (settings.forceLogin().appliesTo(federated)) {
@@ -244,7 +247,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("code", code);
             attributes.put("codeLifetime", text.minutes(settings.codeLifetime()));
-            attributes.put("supportEmail", settings.supportEmailFor(realm.getSmtpConfig().get("from")));
+            attributes.put("supportEmail", supportEmail);
             return attributes;
         }
 

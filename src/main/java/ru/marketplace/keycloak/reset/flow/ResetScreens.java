@@ -22,11 +22,13 @@ final class ResetScreens {
     private final AuthenticationFlowContext context;
     private final ResetCodeSettings settings;
     private final LocalizedText text;
+    private final String supportEmail;
 
-    ResetScreens(AuthenticationFlowContext context, ResetCodeSettings settings, LocalizedText text) {
+    ResetScreens(AuthenticationFlowContext context, ResetCodeSettings settings, LocalizedText text, String supportEmail) {
         this.context = context;
         this.settings = settings;
         this.text = text;
+        this.supportEmail = supportEmail;
     }
 
     /** «Восстановление пароля»: the e-mail field, prefilled with {@code address}. */
@@ -70,7 +72,7 @@ final class ResetScreens {
         String sender = senderAddress();
         String senderName = context.getRealm().getSmtpConfig().get("fromDisplayName");
         return context.form()
-                .setAttribute("supportEmail", settings.supportEmailFor(sender))
+                .setAttribute("supportEmail", supportEmail)
                 .setAttribute("senderAddress", sender == null ? "" : sender)
                 .setAttribute("senderName", senderName == null ? "" : senderName);
     }
