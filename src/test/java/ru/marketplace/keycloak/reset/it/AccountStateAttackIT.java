@@ -34,7 +34,7 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
             Shopper guesser = new Shopper(keycloak.baseUrl());
             ResetJourney.signIn(guesser, anna.email(), "Wrong" + i + "PassXY");
         }
-        JsonNode status = admin.get("/admin/realms/" + ResetJourney.REALM + "/attack-detection/brute-force/users/" + anna.id()).json();
+        JsonNode status = bruteForceStatusOnceItShows(anna.id(), true);
         assertTrue(status.get("disabled").asBoolean(), "locked by the brute-force detector: " + status);
         assertFalse(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), anna.email(), anna.password()).isRedirect(), "even the right password is refused");
 
@@ -43,7 +43,7 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
         assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         assertTrue(choosePassword(shopper, passwordScreen, STRONG_PASSWORD, STRONG_PASSWORD).isRedirect());
 
-        JsonNode after = admin.get("/admin/realms/" + ResetJourney.REALM + "/attack-detection/brute-force/users/" + anna.id()).json();
+        JsonNode after = bruteForceStatusOnceItShows(anna.id(), false);
         System.out.printf("[attack 30] brute-force status before reset: disabled=%s; after: %s%n", status.get("disabled"), after);
         assertFalse(after.get("disabled").asBoolean());
         assertTrue(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), anna.email(), STRONG_PASSWORD).isRedirect());
@@ -169,6 +169,21 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
         Page page = shopper.startLogin(ResetJourney.REALM, ResetJourney.CLIENT, "https://evil.example/steal");
         assertNotEquals(200, page.status() == 200 && page.hasElement("#kc-form-login") ? 200 : -1);
         assertFalse(page.isRedirect() && page.location().startsWith("https://evil.example"));
+    }
+
+    /**
+     * Keycloak's brute-force detector records failures and successes asynchronously: read its status until it shows
+     * {@code disabled} as expected or 10 s pass, then return the last status for the caller to assert on.
+     */
+    private JsonNode bruteForceStatusOnceItShows(String userId, boolean disabled) {
+        String path = "/admin/realms/" + ResetJourney.REALM + "/attack-detection/brute-force/users/" + userId;
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        JsonNode status = admin.get(path).json();
+        while (status.get("disabled").asBoolean() != disabled && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+            status = admin.get(path).json();
+        }
+        return status;
     }
 
     private JsonNode waitForEvent(String type, String userId) {
