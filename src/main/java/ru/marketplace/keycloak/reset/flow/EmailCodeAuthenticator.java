@@ -224,6 +224,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             context.setUser(user);
             context.getAuthenticationSession().setAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS, Boolean.toString(settings.signOutOtherSessions()));
             context.getAuthenticationSession().setAuthNote(ResetFlowState.SUPPORT_EMAIL, supportEmail);
+            context.getAuthenticationSession().setAuthNote(ResetFlowState.MAIL_TIME_ZONE, settings.mailTimeZone().getId());
             context.getAuthenticationSession().addRequiredAction(NewPasswordRequiredAction.PROVIDER_ID);
             boolean federated = !StorageId.isLocalStorage(user.getId()) || user.isFederated();
             if (settings.forceLogin().appliesTo(federated)) {

@@ -17,6 +17,8 @@ public final class ResetFlowState {
     public static final String SIGN_OUT_OTHER_SESSIONS = "mpReset.signOutOtherSessions";
     /** Read by the new-password action: the support address for the «пароль изменён» e-mail. */
     public static final String SUPPORT_EMAIL = "mpReset.supportEmail";
+    /** Read by the new-password action: the zone in which the «пароль изменён» e-mail states the time. */
+    public static final String MAIL_TIME_ZONE = "mpReset.mailTimeZone";
 
     private final AuthenticationSessionModel authSession;
 

@@ -1,9 +1,8 @@
 package ru.marketplace.keycloak.reset.newpassword;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -27,7 +26,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.flow.ResetFlowState;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.mail.MailTime;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
  * «Придумайте новый пароль»: the last step of the reset, reached only after the e-mail code was accepted.
@@ -127,16 +128,27 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
     }
 
     private static void notifyOwner(RequiredActionContext context, UserModel user) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("changedAt", DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)));
-        attributes.put("ipAddress", context.getConnection().getRemoteAddr());
-        String support = context.getAuthenticationSession().getAuthNote(ResetFlowState.SUPPORT_EMAIL);
-        attributes.put("supportEmail", support == null ? "" : support);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         ResetMailer.Origin origin = new ResetMailer.Origin(context.getRealm().getId(),
-                context.getAuthenticationSession().getClient().getClientId(),
+                authSession.getClient().getClientId(),
                 context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(user));
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("changedAt", MailTime.describe(Instant.now(), mailTimeZone(authSession), origin.locale()));
+        attributes.put("ipAddress", origin.ipAddress());
+        String support = authSession.getAuthNote(ResetFlowState.SUPPORT_EMAIL);
+        attributes.put("supportEmail", support == null ? "" : support);
         new ResetMailer(context.getSession()).sendPasswordChanged(origin, user, attributes);
+    }
+
+    private static ZoneId mailTimeZone(AuthenticationSessionModel authSession) {
+        String zone = authSession.getAuthNote(ResetFlowState.MAIL_TIME_ZONE);
+        try {
+            return zone == null ? ResetCodeSettings.defaults().mailTimeZone() : ZoneId.of(zone);
+        } catch (DateTimeException unreadable) {
+            // the note was written from validated settings; a zone dropped by a JDK update falls back quietly
+            return ResetCodeSettings.defaults().mailTimeZone();
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package ru.marketplace.keycloak.reset.settings;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,10 @@ public final class ResetCodeSettings {
             "supportEmail", "Support e-mail",
             "Shown to shoppers who cannot open their mailbox. Blank: support@ followed by the domain of the realm's sender address.",
             "", 254);
+    public static final SettingOption.Text MAIL_TIME_ZONE = new SettingOption.Text(
+            "mailTimeZone", "Time zone in e-mails",
+            "Time zone of the time shown in the «password changed» e-mail, as a region ID such as Europe/Moscow, Asia/Yekaterinburg or UTC.",
+            "Europe/Moscow", 64);
     public static final SettingOption.Choice FORCE_LOGIN = new SettingOption.Choice(
             "forceLogin", "Force login after reset",
             "true: the shopper logs in again with the new password. false: the shopper is signed in straight away. only-federated (default): only users from a federation provider log in again.",
@@ -63,7 +69,7 @@ public final class ResetCodeSettings {
     public static final List<SettingOption> OPTIONS = List.of(
             CODE_LENGTH, CODE_LIFETIME_SECONDS, MAX_ATTEMPTS_PER_CODE, RESEND_COOLDOWN_SECONDS,
             MAX_CODES_PER_HOUR, MAX_FAILURES_PER_HOUR, MAX_REQUESTS_PER_IP_PER_HOUR,
-            SUPPORT_EMAIL, FORCE_LOGIN, SIGN_OUT_OTHER_SESSIONS);
+            SUPPORT_EMAIL, MAIL_TIME_ZONE, FORCE_LOGIN, SIGN_OUT_OTHER_SESSIONS);
 
     private static final Pattern PLAIN_EMAIL = Pattern.compile("^[^\\s@<>\"',;]+@[^\\s@<>\"',;]+\\.[^\\s@<>\"',;]+$");
 
@@ -77,6 +83,7 @@ public final class ResetCodeSettings {
     private final int maxFailuresPerHour;
     private final int maxRequestsPerIpPerHour;
     private final String supportEmail;
+    private final ZoneId mailTimeZone;
     private final ForceLogin forceLogin;
     private final boolean signOutOtherSessions;
     private final List<String> problems;
@@ -90,6 +97,7 @@ public final class ResetCodeSettings {
         this.maxFailuresPerHour = reader.number(MAX_FAILURES_PER_HOUR);
         this.maxRequestsPerIpPerHour = reader.number(MAX_REQUESTS_PER_IP_PER_HOUR);
         this.supportEmail = reader.email(SUPPORT_EMAIL);
+        this.mailTimeZone = reader.zone(MAIL_TIME_ZONE);
         this.forceLogin = ForceLogin.fromConfigValue(reader.choice(FORCE_LOGIN));
         this.signOutOtherSessions = reader.flag(SIGN_OUT_OTHER_SESSIONS);
         this.problems = List.copyOf(reader.problems);
@@ -155,6 +163,11 @@ public final class ResetCodeSettings {
         return "support@example.com";
     }
 
+    /** The zone in which e-mails state a time. */
+    public ZoneId mailTimeZone() {
+        return mailTimeZone;
+    }
+
     public ForceLogin forceLogin() {
         return forceLogin;
     }
@@ -211,6 +224,23 @@ public final class ResetCodeSettings {
             problems.add(String.format("%s (%s) must be a plain e-mail address, was '%s'; using the derived default",
                     option.label(), option.key(), value));
             return option.defaultValue();
+        }
+
+        ZoneId zone(SettingOption.Text option) {
+            String value = raw(option);
+            if (value == null || value.isEmpty()) {
+                return ZoneId.of(option.defaultValue());
+            }
+            if (value.length() <= option.maxLength()) {
+                try {
+                    return ZoneId.of(value);
+                } catch (DateTimeException ignored) {
+                    // reported below together with overlong values
+                }
+            }
+            problems.add(String.format("%s (%s) must be a time zone ID such as Europe/Moscow, was '%s'; using %s",
+                    option.label(), option.key(), value, option.defaultValue()));
+            return ZoneId.of(option.defaultValue());
         }
 
         String choice(SettingOption.Choice option) {

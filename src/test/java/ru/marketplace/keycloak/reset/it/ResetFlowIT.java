@@ -83,6 +83,8 @@ class ResetFlowIT extends MarketplaceRealmTest {
 
         ReceivedMail changed = mail.waitForMails(anna.email(), 2, ResetJourney.MAIL_WAIT).get(1);
         assertEquals("Ваш пароль изменён", changed.subject());
+        // the realm's mail time zone (Moscow by default), not the server's UTC clock
+        assertTrue(changed.text().contains("(Москва, GMT+3)"), changed::text);
 
         // the new password works, the old one no longer does
         assertTrue(ResetJourney.signIn(later, anna.email(), NEW_PASSWORD).isRedirect());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ class ResetCodeSettingsTest {
         assertEquals(10, settings.maxFailuresPerHour());
         assertEquals(30, settings.maxRequestsPerIpPerHour());
         assertEquals("", settings.supportEmail());
+        assertEquals(ZoneId.of("Europe/Moscow"), settings.mailTimeZone());
         assertEquals(ForceLogin.ONLY_FEDERATED, settings.forceLogin());
         assertTrue(settings.signOutOtherSessions());
         assertTrue(settings.problems().isEmpty());
@@ -33,11 +35,12 @@ class ResetCodeSettingsTest {
 
     @Test
     void readsEveryOption() {
-        ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(
-                "codeLength", "8", "codeLifetimeSeconds", " 300 ", "maxAttemptsPerCode", "3",
-                "resendCooldownSeconds", "0", "maxCodesPerAccountPerHour", "2", "maxWrongCodesPerAccountPerHour", "100",
-                "maxCodeRequestsPerIpPerHour", "7", "supportEmail", "help@shop.example", "forceLogin", "TRUE",
-                "signOutOtherSessions", "false"));
+        ResetCodeSettings settings = ResetCodeSettings.parse(Map.ofEntries(
+                Map.entry("codeLength", "8"), Map.entry("codeLifetimeSeconds", " 300 "), Map.entry("maxAttemptsPerCode", "3"),
+                Map.entry("resendCooldownSeconds", "0"), Map.entry("maxCodesPerAccountPerHour", "2"),
+                Map.entry("maxWrongCodesPerAccountPerHour", "100"), Map.entry("maxCodeRequestsPerIpPerHour", "7"),
+                Map.entry("supportEmail", "help@shop.example"), Map.entry("mailTimeZone", "Asia/Yekaterinburg"),
+                Map.entry("forceLogin", "TRUE"), Map.entry("signOutOtherSessions", "false")));
         assertEquals(8, settings.codeLength());
         assertEquals(Duration.ofMinutes(5), settings.codeLifetime());
         assertEquals(3, settings.maxAttemptsPerCode());
@@ -46,6 +49,7 @@ class ResetCodeSettingsTest {
         assertEquals(100, settings.maxFailuresPerHour());
         assertEquals(7, settings.maxRequestsPerIpPerHour());
         assertEquals("help@shop.example", settings.supportEmail());
+        assertEquals(ZoneId.of("Asia/Yekaterinburg"), settings.mailTimeZone());
         assertEquals(ForceLogin.ALWAYS, settings.forceLogin());
         assertFalse(settings.signOutOtherSessions());
         assertTrue(settings.problems().isEmpty(), settings.problems()::toString);
@@ -70,11 +74,13 @@ class ResetCodeSettingsTest {
     @Test
     void badTextChoiceAndFlagAreReported() {
         ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(
-                "supportEmail", "help@shop.example, evil@x.example", "forceLogin", "sometimes", "signOutOtherSessions", "yes"));
+                "supportEmail", "help@shop.example, evil@x.example", "forceLogin", "sometimes", "signOutOtherSessions", "yes",
+                "mailTimeZone", "Moscow"));
         assertEquals("", settings.supportEmail());
         assertEquals(ForceLogin.ONLY_FEDERATED, settings.forceLogin());
         assertTrue(settings.signOutOtherSessions());
-        assertEquals(3, settings.problems().size());
+        assertEquals(ZoneId.of("Europe/Moscow"), settings.mailTimeZone());
+        assertEquals(4, settings.problems().size());
     }
 
     @Test
