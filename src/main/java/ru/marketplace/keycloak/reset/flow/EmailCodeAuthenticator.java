@@ -1,11 +1,15 @@
 package ru.marketplace.keycloak.reset.flow;
 
+import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -58,6 +62,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
     static final String FIELD_CODE = "code";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The winning request commits within milliseconds; past this the shopper is told the code was used. */
+    private static final Duration WAIT_FOR_CONCURRENT_ACCEPTANCE = Duration.ofSeconds(3);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -209,10 +215,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     reject(pending, user, "code_revoked", Errors.INVALID_CODE);
                     context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_REVOKED), null, 0));
                 }
-                case ALREADY_USED -> {
-                    reject(pending, user, "code_already_used", Errors.INVALID_CODE);
-                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0));
-                }
+                case ALREADY_USED -> followTheAcceptance(pending, now);
             }
         }
 
@@ -232,6 +235,17 @@ public final class EmailCodeAuthenticator implements Authenticator {
             }
             // the password category makes Keycloak clear a temporary brute-force lockout, as its own reset does
             context.success(PasswordCredentialModel.TYPE);
+        }
+
+        /** See {@link ConcurrentAcceptance}: this session's code was accepted by a request running alongside. */
+        private void followTheAcceptance(PendingCode pending, Instant now) {
+            ConcurrentAcceptance acceptance = new ConcurrentAcceptance(session, realm, context.getAuthenticationSession());
+            acceptance.discardThisRequestsWrites();
+            Optional<URI> next = acceptance.awaitNextStep(WAIT_FOR_CONCURRENT_ACCEPTANCE);
+            LOG.debugf("Code of reset session %s submitted twice at once; following the accepted one: %s",
+                    context.getAuthenticationSession().getParentSession().getId(), next.isPresent());
+            context.challenge(next.map(url -> Response.status(Response.Status.FOUND).location(url).build())
+                    .orElseGet(() -> screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0)));
         }
 
         private void reject(PendingCode pending, UserModel user, String reason, String error) {

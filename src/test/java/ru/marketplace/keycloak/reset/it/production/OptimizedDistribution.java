@@ -45,17 +45,30 @@ public final class OptimizedDistribution {
     }
 
     /**
+     * A second node's installation: a copy of a distribution {@link #build built} before, without its
+     * {@code data/} (each node keeps its own temporary files and transaction log), ready for
+     * {@code kc.sh start --optimized} without building again.
+     */
+    public static Path replicate(Path built, Path target) {
+        copyTree(built, target, relative -> relative.startsWith("data"));
+        return target;
+    }
+
+    /**
      * Everything but what earlier runs left behind: {@code data/} (imports, the dev database) and other provider
      * jars; the copy starts as a fresh download would.
      */
     private static void copyDistribution(Path from, Path to) {
+        copyTree(from, to, relative -> relative.startsWith("data")
+                || (relative.startsWith("providers") && relative.toString().endsWith(".jar")));
+    }
+
+    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> leftOut) {
         deleteTree(to);
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Path relative = from.relativize(source);
-                boolean leftover = relative.startsWith("data")
-                        || (relative.startsWith("providers") && relative.toString().endsWith(".jar"));
-                if (!leftover) {
+                if (!leftOut.test(relative)) {
                     Path destination = to.resolve(relative);
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(destination);

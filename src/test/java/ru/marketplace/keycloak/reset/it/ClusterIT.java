@@ -1,0 +1,336 @@
+package ru.marketplace.keycloak.reset.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.marketplace.keycloak.reset.it.ResetJourney.assertScreen;
+import static ru.marketplace.keycloak.reset.it.ResetJourney.codeFromMail;
+import static ru.marketplace.keycloak.reset.it.ResetJourney.enterCode;
+import static ru.marketplace.keycloak.reset.it.ResetJourney.openReset;
+import static ru.marketplace.keycloak.reset.it.ResetJourney.requestCode;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
+import ru.marketplace.keycloak.reset.it.production.OptimizedDistribution;
+import ru.marketplace.keycloak.reset.it.production.PostgresServer;
+import ru.marketplace.keycloak.reset.it.production.RoundRobinBalancer;
+import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
+import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.MailCatcher;
+import ru.marketplace.keycloak.reset.it.support.Page;
+import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+
+/**
+ * Two Keycloak nodes in one cluster (production mode, {@code --cache=ispn}, JGroups over JDBC_PING on a shared
+ * PostgreSQL, all on 127.0.0.1) behind a balancer without sticky sessions. Proves what one node cannot: the
+ * flow's state follows the shopper from node to node, and every limit, the single use of a code and the
+ * «Это были не вы?» cancellation hold for the cluster, not per node (catalogue attacks 3, 4 and 46).
+ */
+@Tag("production")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Pattern TWO_MEMBER_VIEW =
+            Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\(2\\)");
+    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
+    /** JGroups' failure detector listens on the transport port plus this offset (FD_SOCK2's default). */
+    private static final int FAILURE_DETECTION_OFFSET = 50_000;
+
+    private final List<KeycloakLauncher> nodes = new ArrayList<>();
+    private PostgresServer postgres;
+    private PostgresServer.Database database;
+    private MailCatcher mail;
+    private RoundRobinBalancer balancer;
+    private AdminApi admin;
+
+    @BeforeAll
+    void startTwoNodesBehindTheBalancer() {
+        Instant started = Instant.now();
+        HarnessSettings harness = HarnessSettings.fromSystemProperties();
+        Path output = harness.outputDir();
+        postgres = PostgresServer.start(output.resolve("postgres-cluster"), output.resolve("postgres-cluster.log"));
+        database = postgres.createDatabase("keycloak_cluster", "keycloak");
+        Path nodeA = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-node-a"),
+                harness.providerJar(), List.of("--db=postgres"), output.resolve("keycloak-cluster-build.log"));
+        Path nodeB = OptimizedDistribution.replicate(nodeA, output.resolve("keycloak-node-b"));
+        mail = MailCatcher.start();
+        balancer = RoundRobinBalancer.start();
+
+        List<Integer> clusterPorts = clusterPorts(2);
+        nodes.add(startNode(nodeA, harness, output.resolve("keycloak-node-a.log"), clusterPorts.get(0)));
+        nodes.add(startNode(nodeB, harness, output.resolve("keycloak-node-b.log"), clusterPorts.get(1)));
+        balancer.balanceAcross(nodes.stream().map(KeycloakLauncher::baseUrl).toList());
+        admin = AdminApi.connect(nodes.get(0));
+        ResetSettingsOverride.apply(admin, Map.of()); // one client IP for every test: lift the per-IP cap
+        System.out.printf("[cluster] nodes %s and %s, %s, ready in %.1f s%n", nodes.get(0).baseUrl(),
+                nodes.get(1).baseUrl(), balancer, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private KeycloakLauncher startNode(Path home, HarnessSettings harness, Path log, int clusterPort) {
+        return KeycloakLauncher.builder()
+                .home(home)
+                .realmExportDir(harness.realmExportDir()) // the second node finds the realm imported and skips it
+                .logFile(log)
+                .smtp(mail.host(), mail.port())
+                .env("KC_DB_PASSWORD", database.password())
+                .optimizedStart(List.of(
+                        "--db-url=" + database.jdbcUrl(),
+                        "--db-username=" + database.username(),
+                        "--http-enabled=true",
+                        "--hostname-strict=false",
+                        "--proxy-headers=xforwarded",
+                        "--cache=ispn",
+                        "--cache-stack=jdbc-ping",
+                        "--cache-embedded-network-bind-address=127.0.0.1",
+                        "--cache-embedded-network-bind-port=" + clusterPort))
+                .startupTimeout(Duration.ofMinutes(4))
+                .start();
+    }
+
+    @AfterAll
+    void stopEverything() {
+        try {
+            nodes.forEach(KeycloakLauncher::stop);
+            if (balancer != null) {
+                balancer.close();
+            }
+            if (mail != null) {
+                mail.stop();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theTwoNodesFormOneCluster() {
+        for (KeycloakLauncher node : nodes) {
+            awaitInLog(node, TWO_MEMBER_VIEW, Duration.ofSeconds(60));
+        }
+        System.out.printf("[cluster] both nodes report a cluster view of 2 members%n");
+    }
+
+    /** Every request of the reset goes to the other node than the one before: the flow's state is cluster-wide. */
+    @Test
+    @Order(2)
+    void aResetWhoseRequestsAlternateBetweenNodesCompletes() {
+        Shopper shopper = new Shopper(balancer.baseUrl());
+        Account anna = ResetJourney.newAccount(admin, "cluster-journey");
+        long[] before = {balancer.served(0), balancer.served(1)};
+
+        Page codeScreen = requestCode(shopper, openReset(shopper), anna.email());
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
+        Page passwordScreen = enterCode(shopper, codeScreen, codeFromMail(mail, anna.email(), 1));
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
+        Page backAtStore = ResetJourney.choosePassword(shopper, passwordScreen, ResetJourney.STRONG_PASSWORD,
+                ResetJourney.STRONG_PASSWORD);
+        TokenResponse tokens = shopper.exchangeCode(backAtStore, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
+        assertEquals(anna.email(), tokens.idTokenClaims().path("email").asText());
+
+        long servedByA = balancer.served(0) - before[0];
+        long servedByB = balancer.served(1) - before[1];
+        System.out.printf("[cluster] one reset, requests answered by node A=%d, node B=%d%n", servedByA, servedByB);
+        assertTrue(servedByA >= 3 && servedByB >= 3, "both nodes carried the journey");
+        assertTrue(ResetJourney.signIn(new Shopper(balancer.baseUrl()), anna.email(), ResetJourney.STRONG_PASSWORD).isRedirect(),
+                "the new password works on the cluster");
+    }
+
+    /** Codes per account per hour (5): seven requests spread over both nodes send five codes, not five per node. */
+    @Test
+    @Order(3)
+    void codesPerAccountAreCountedForTheCluster() {
+        Account boris = ResetJourney.newAccount(admin, "cluster-codes");
+        List<String> answers = new ArrayList<>();
+        for (int request = 0; request < 7; request++) {
+            Shopper shopper = Shopper.at(nodes.get(request % 2));
+            Page page = requestCode(shopper, openReset(shopper), boris.email());
+            answers.add(page.templateName() + (page.errorText().isEmpty() ? "" : ": " + page.errorText()));
+        }
+        int mails = ResetJourney.assertMailCountSettlesAt(mail, boris.email(), 5, Duration.ofSeconds(3));
+        System.out.printf("[cluster] 7 code requests alternating nodes -> %d mails; answers %s%n", mails, answers);
+        assertTrue(answers.get(6).contains("Слишком много"), answers::toString);
+    }
+
+    /** Attack 3 on a cluster: guesses spread over both nodes stop at one hourly cap of wrong codes (10), not two. */
+    @Test
+    @Order(4)
+    void wrongCodesAreCountedForTheCluster() {
+        Account victim = ResetJourney.newAccount(admin, "cluster-guess");
+        List<Shopper> sessions = new ArrayList<>();
+        List<Page> screens = new ArrayList<>();
+        for (int session = 0; session < 5; session++) {
+            Shopper attacker = Shopper.at(nodes.get(session % 2));
+            sessions.add(attacker);
+            Page screen = requestCode(attacker, openReset(attacker), victim.email());
+            assertScreen(screen, ResetJourney.CODE_SCREEN);
+            screens.add(screen);
+        }
+        Set<String> realCodes = new HashSet<>();
+        for (int n = 1; n <= 5; n++) {
+            realCodes.add(codeFromMail(mail, victim.email(), n));
+        }
+        int evaluated = 0;
+        int refused = 0;
+        int guess = 100_000;
+        for (int round = 0; round < 5; round++) {
+            for (int session = 0; session < 5; session++) {
+                do {
+                    guess++;
+                } while (realCodes.contains(Integer.toString(guess)));
+                Page answer = enterCode(sessions.get(session), screens.get(session), Integer.toString(guess));
+                assertNotEquals(500, answer.status());
+                if (answer.errorText().startsWith("Неверный код")) {
+                    evaluated++;
+                } else if (answer.errorText().startsWith("Слишком много неверных кодов")) {
+                    refused++;
+                }
+                screens.set(session, answer);
+            }
+        }
+        System.out.printf("[attack 3, cluster] 5 sessions on 2 nodes x 5 guesses: evaluated=%d, refused by the cap=%d%n",
+                evaluated, refused);
+        assertEquals(10, evaluated, "one cap for the account across the cluster");
+        assertEquals(15, refused);
+    }
+
+    /** Attack 4 on a cluster: one session racing the right code on both nodes at once changes the password once. */
+    @Test
+    @Order(5)
+    void aCodeRacedOnBothNodesIsAcceptedOnce() throws Exception {
+        Account clara = ResetJourney.newAccount(admin, "cluster-race");
+        Shopper first = new Shopper(balancer.baseUrl());
+        Page codeScreen = requestCode(first, openReset(first), clara.email());
+        String code = codeFromMail(mail, clara.email(), 1);
+        Shopper second = new Shopper(balancer.baseUrl());
+        second.copyCookiesFrom(first);
+
+        List<Page> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Page>> racers = List.of(
+                    () -> enterCode(first, codeScreen, code),
+                    () -> enterCode(second, codeScreen, code));
+            for (Future<Page> result : pool.invokeAll(racers)) {
+                results.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        results.forEach(page -> System.out.printf("[attack 4, cluster] racer answer: %d %s «%s»%n", page.status(),
+                page.templateName(), page.errorText().isEmpty() ? page.heading() : page.errorText()));
+        results.forEach(page -> assertNotEquals(500, page.status()));
+        Shopper[] browsers = {first, second};
+        int submitted = 0;
+        for (int i = 0; i < 2; i++) {
+            if (ResetJourney.PASSWORD_SCREEN.equals(results.get(i).templateName())) {
+                submitted++;
+                ResetJourney.choosePassword(browsers[i], results.get(i), ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD);
+            }
+        }
+        long changes = admin.events(ResetJourney.REALM, "UPDATE_PASSWORD").stream()
+                .filter(e -> clara.id().equals(e.path("userId").asText())).count();
+        System.out.printf("[attack 4, cluster] one code raced on both nodes: %d reached the password screen, password changes=%d%n",
+                submitted, changes);
+        // the shopper's browser shows whichever answer came last: neither may strand the proven code on «Страница устарела»
+        assertTrue(submitted >= 1, "one racer gets through");
+        results.stream().filter(page -> page.uri().getPath().endsWith("/required-action"))
+                .forEach(page -> assertScreen(page, ResetJourney.PASSWORD_SCREEN));
+        assertEquals(1, changes, "exactly one password change");
+    }
+
+    /** Attack 46 on a cluster: «Это были не вы?» confirmed on node B voids the code that node A sent. */
+    @Test
+    @Order(6)
+    void notMeOnOneNodeVoidsTheCodeSentByTheOther() {
+        Account dmitry = ResetJourney.newAccount(admin, "cluster-not-me");
+        Shopper requester = Shopper.at(nodes.get(0));
+        Page codeScreen = requestCode(requester, openReset(requester), dmitry.email());
+        String code = codeFromMail(mail, dmitry.email(), 1);
+        Matcher link = NOT_ME_LINK.matcher(mail.mailsTo(dmitry.email()).get(0).text());
+        assertTrue(link.find(), "the code mail carries the «Это были не вы?» link");
+        String onNodeB = link.group().replace(nodes.get(0).baseUrl(), nodes.get(1).baseUrl());
+        assertNotEquals(link.group(), onNodeB, "the link named node A, where the code was requested");
+
+        Shopper owner = Shopper.at(nodes.get(1));
+        Page cancelled = owner.submit(owner.open(onNodeB), "#mp-not-me-form", Map.of());
+        assertTrue(cancelled.document().selectFirst("#mp-not-me-text").text().startsWith("Готово: код отменён"), cancelled.text());
+
+        Page refused = enterCode(requester, codeScreen, code);
+        assertScreen(refused, ResetJourney.CODE_SCREEN);
+        assertTrue(refused.errorText().startsWith("Этот код больше не действует"), refused.errorText());
+        System.out.printf("[attack 46, cluster] code sent by node A, cancelled on node B, refused on node A%n");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static void awaitInLog(KeycloakLauncher node, Pattern pattern, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!pattern.matcher(node.log()).find()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("No '" + pattern + "' in the log of " + node + " within " + timeout
+                        + ":\n" + node.logTail(40));
+            }
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+        }
+    }
+
+    /**
+     * Transport ports for the nodes' JGroups channels: free on 127.0.0.1 together with the failure detector's port
+     * (transport + 50000, so below 15536), and apart by more than the transport's port range of 10.
+     */
+    private static List<Integer> clusterPorts(int count) {
+        List<Integer> ports = new ArrayList<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500 && ports.size() < count; attempt++) {
+            int candidate = random.nextInt(8_000, 15_500);
+            boolean apart = ports.stream().allMatch(port -> Math.abs(port - candidate) > 20);
+            if (apart && isFree(candidate) && isFree(candidate + FAILURE_DETECTION_OFFSET)) {
+                ports.add(candidate);
+            }
+        }
+        if (ports.size() < count) {
+            throw new IllegalStateException("No free JGroups ports between 8000 and 15500 on 127.0.0.1");
+        }
+        return ports;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() == port;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}
