@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.keycloak.theme.Theme;
 import ru.marketplace.keycloak.reset.code.PendingCode;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.limits.StoreKeys;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
 import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
@@ -64,6 +66,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The winning request commits within milliseconds; past this the shopper is told the code was used. */
     private static final Duration WAIT_FOR_CONCURRENT_ACCEPTANCE = Duration.ofSeconds(3);
+    private static final long SETTINGS_REPORT_INTERVAL_SECONDS = 3600;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -115,7 +118,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.context = context;
             this.session = context.getSession();
             this.realm = context.getRealm();
-            this.settings = settingsOf(context.getAuthenticatorConfig());
+            this.settings = settingsOf(session, context.getAuthenticatorConfig());
             this.state = new ResetFlowState(context.getAuthenticationSession());
             Locale locale = session.getContext().resolveLocale(null);
             this.text = new LocalizedText(locale, loginMessages(locale));
@@ -288,13 +291,22 @@ public final class EmailCodeAuthenticator implements Authenticator {
             }
         }
 
-        private static ResetCodeSettings settingsOf(AuthenticatorConfigModel config) {
+        private static ResetCodeSettings settingsOf(KeycloakSession session, AuthenticatorConfigModel config) {
             ResetCodeSettings settings = ResetCodeSettings.parse(config == null ? null : config.getConfig());
-            if (!settings.problems().isEmpty()) {
-                LOG.warnf("Marketplace reset settings '%s' have invalid values, defaults used: %s",
-                        config == null ? "-" : config.getAlias(), String.join("; ", settings.problems()));
+            if (!settings.problems().isEmpty() && firstReportThisHour(session, config, settings.problems())) {
+                LOG.warnf("Marketplace reset settings '%s' have invalid values, defaults used (reported again in an hour "
+                        + "if still wrong): %s", config.getAlias(), String.join("; ", settings.problems()));
             }
             return settings;
+        }
+
+        /**
+         * Settings are read on every request and Keycloak cannot validate them when saved; one warning per wrong
+         * configuration per hour, for the whole cluster (the claim is in the shared store), keeps the log readable.
+         */
+        private static boolean firstReportThisHour(KeycloakSession session, AuthenticatorConfigModel config, List<String> problems) {
+            String key = StoreKeys.of("settings-reported", config.getId() + "\n" + String.join("\n", problems));
+            return session.getProvider(SingleUseObjectProvider.class).putIfAbsent(key, SETTINGS_REPORT_INTERVAL_SECONDS);
         }
     }
 

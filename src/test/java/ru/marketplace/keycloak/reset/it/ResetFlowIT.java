@@ -277,4 +277,28 @@ class ResetFlowIT extends MarketplaceRealmTest {
         assertTrue(choosePassword(shopper, weak, NEW_PASSWORD, NEW_PASSWORD).isRedirect());
     }
 
+
+    @Test
+    void invalidSettingsFallBackToTheirDefaultsAndAreLoggedOnceAnHour(Shopper first, Shopper second) {
+        // a zone no one else uses: the once-an-hour claim is keyed by the problems, so this test owns its warning
+        String badZone = "Mars/Olympus-" + System.nanoTime();
+        ResetSettingsOverride.apply(admin, Map.of("codeLength", "4", "mailTimeZone", badZone));
+        try {
+            int logStart = keycloak.log().length();
+            Account anna = ResetJourney.newAccount(admin, "bad-settings");
+            Account boris = ResetJourney.newAccount(admin, "bad-settings");
+            assertScreen(requestCode(first, openReset(first), anna.email()), ResetJourney.CODE_SCREEN);
+            assertScreen(requestCode(second, openReset(second), boris.email()), ResetJourney.CODE_SCREEN);
+            assertEquals(6, codeFromMail(mail, anna.email(), 1).length(), "the default code length replaces 4");
+            codeFromMail(mail, boris.email(), 1);
+
+            String log = keycloak.log().substring(logStart);
+            List<String> warnings = log.lines().filter(line -> line.contains("Marketplace reset settings")).toList();
+            System.out.printf("[settings] 2 requests with invalid settings -> %d warning(s): %s%n", warnings.size(), warnings);
+            assertEquals(1, warnings.size(), () -> "one warning, not one per request: " + warnings);
+            assertTrue(warnings.get(0).contains("codeLength") && warnings.get(0).contains(badZone), warnings.get(0));
+        } finally {
+            ResetSettingsOverride.reset(admin);
+        }
+    }
 }

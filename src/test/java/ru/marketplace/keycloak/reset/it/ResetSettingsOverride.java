@@ -30,6 +30,6 @@ final class ResetSettingsOverride {
         apply(admin, Map.of(
                 "codeLength", "6", "codeLifetimeSeconds", "600", "maxAttemptsPerCode", "5", "resendCooldownSeconds", "60",
                 "maxCodesPerAccountPerHour", "5", "maxWrongCodesPerAccountPerHour", "10", "forceLogin", "only-federated",
-                "signOutOtherSessions", "true"));
+                "signOutOtherSessions", "true", "mailTimeZone", "Europe/Moscow"));
     }
 }
