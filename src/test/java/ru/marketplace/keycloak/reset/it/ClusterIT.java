@@ -79,9 +79,11 @@ class ClusterIT {
         Path output = harness.outputDir();
         postgres = PostgresServer.start(output.resolve("postgres-cluster"), output.resolve("postgres-cluster.log"));
         database = postgres.createDatabase("keycloak_cluster", "keycloak");
-        Path nodeA = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-node-a"),
-                harness.providerJar(), List.of("--db=postgres"), output.resolve("keycloak-cluster-build.log"));
-        Path nodeB = OptimizedDistribution.replicate(nodeA, output.resolve("keycloak-node-b"));
+        // the same build as ProductionModeIT's, so whichever runs second reuses it
+        Path built = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-prod"),
+                harness.providerJar(), List.of("--db=postgres", "--health-enabled=true"), output.resolve("keycloak-prod-build.log"));
+        Path nodeA = OptimizedDistribution.replicate(built, output.resolve("keycloak-node-a"));
+        Path nodeB = OptimizedDistribution.replicate(built, output.resolve("keycloak-node-b"));
         mail = MailCatcher.start();
         balancer = RoundRobinBalancer.start();
 
