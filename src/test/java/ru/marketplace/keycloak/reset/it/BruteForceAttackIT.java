@@ -124,18 +124,9 @@ class BruteForceAttackIT extends MarketplaceRealmTest {
         String code = codeFromMail(mail, anna.email(), 1);
         second.copyCookiesFrom(first);
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Page> results = new ArrayList<>();
-        try {
-            List<Callable<Page>> racers = List.of(
-                    () -> enterCode(first, codeScreen, code),
-                    () -> enterCode(second, codeScreen, code));
-            for (Future<Page> result : pool.invokeAll(racers)) {
-                results.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Page> results = ResetJourney.atOnce(
+                () -> enterCode(first, codeScreen, code),
+                () -> enterCode(second, codeScreen, code));
         long passwordScreens = results.stream().filter(p -> ResetJourney.PASSWORD_SCREEN.equals(p.templateName())).count();
         results.forEach(page -> assertNotEquals(500, page.status()));
         assertTrue(passwordScreens >= 1, "one of the racers gets through");

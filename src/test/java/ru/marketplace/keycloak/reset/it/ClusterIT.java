@@ -20,10 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -238,18 +234,9 @@ class ClusterIT {
         Shopper second = new Shopper(balancer.baseUrl());
         second.copyCookiesFrom(first);
 
-        List<Page> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Callable<Page>> racers = List.of(
-                    () -> enterCode(first, codeScreen, code),
-                    () -> enterCode(second, codeScreen, code));
-            for (Future<Page> result : pool.invokeAll(racers)) {
-                results.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Page> results = ResetJourney.atOnce(
+                () -> enterCode(first, codeScreen, code),
+                () -> enterCode(second, codeScreen, code));
         results.forEach(page -> System.out.printf("[attack 4, cluster] racer answer: %d %s «%s»%n", page.status(),
                 page.templateName(), page.errorText().isEmpty() ? page.heading() : page.errorText()));
         results.forEach(page -> assertNotEquals(500, page.status()));

@@ -123,6 +123,21 @@ final class ResetJourney {
         return expected;
     }
 
+    /** Runs every request at once on its own thread and returns the pages in the order given. */
+    @SafeVarargs
+    static List<Page> atOnce(java.util.concurrent.Callable<Page>... requests) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests.length);
+        try {
+            List<Page> pages = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Page> page : pool.invokeAll(List.of(requests))) {
+                pages.add(page.get());
+            }
+            return pages;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String wrongCode(String code) {
         return code.equals("000000") ? "000001" : "000000";
     }
