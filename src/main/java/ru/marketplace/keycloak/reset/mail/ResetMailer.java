@@ -15,8 +15,10 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
@@ -142,6 +144,28 @@ public final class ResetMailer {
                 LOG.errorf(e, "Password-reset background job failed in realm %s", origin.realmId());
             }
         };
+        KeycloakTransactionManager transaction = session.getTransactionManager();
+        if (!transaction.isActive()) {
+            hand(executor, task);
+            return;
+        }
+        // Only once the request's own writes are committed: a shopper from an LDAP directory is imported into
+        // Keycloak by this very request, and a job started earlier would not find the account (measured in
+        // LdapFederationIT). A request that rolls back announces nothing.
+        transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                hand(executor, task);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // the request failed: what the job would have sent did not happen
+            }
+        });
+    }
+
+    private static void hand(ExecutorService executor, Runnable task) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException overloaded) {
