@@ -278,7 +278,7 @@ class ClusterIT {
                 "the password the shopper chose is the one in force");
     }
 
-    /** Attack 46 on a cluster: «Это были не вы?» confirmed on node B voids the code that node A sent. */
+    /** «Это были не вы?» confirmed on node B voids the code that node A sent. */
     @Test
     @Order(6)
     void notMeOnOneNodeVoidsTheCodeSentByTheOther() {
@@ -298,7 +298,41 @@ class ClusterIT {
         Page refused = enterCode(requester, codeScreen, code);
         assertScreen(refused, ResetJourney.CODE_SCREEN);
         assertTrue(refused.errorText().startsWith("Этот код больше не действует"), refused.errorText());
-        System.out.printf("[attack 46, cluster] code sent by node A, cancelled on node B, refused on node A%n");
+        System.out.printf("[cluster] code sent by node A, «Это были не вы?» confirmed on node B, code refused on node A%n");
+    }
+
+    /**
+     * Attack 46: a node dies mid-flow (SIGKILL, no shutdown) and the balancer drops it; the shopper's next request
+     * lands on the survivor, which knows the pending code, the wrong entries already made and their count. Last,
+     * because the cluster has one node afterwards.
+     */
+    @Test
+    @Order(7)
+    void aResetSurvivesTheCrashOfANodeWithItsCountersIntact() {
+        Account egor = ResetJourney.newAccount(admin, "cluster-failover");
+        Shopper shopper = new Shopper(balancer.baseUrl());
+        Page codeScreen = requestCode(shopper, openReset(shopper), egor.email());
+        String code = codeFromMail(mail, egor.email(), 1);
+        Page wrong = enterCode(shopper, codeScreen, ResetJourney.wrongCode(code));
+        wrong = enterCode(shopper, wrong, ResetJourney.wrongCode(code));
+        assertEquals("Неверный код. Осталось 3 попытки.", wrong.errorText());
+
+        KeycloakLauncher crashed = nodes.get(0);
+        crashed.kill();
+        balancer.balanceAcross(List.of(nodes.get(1).baseUrl()));
+        AdminApi survivorAdmin = AdminApi.connect(nodes.get(1));
+
+        Page afterCrash = enterCode(shopper, wrong, ResetJourney.wrongCode(code));
+        assertEquals("Неверный код. Осталось 2 попытки.", afterCrash.errorText(), "the count of wrong entries survived");
+        Page passwordScreen = enterCode(shopper, afterCrash, code);
+        assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
+        Page backAtStore = ResetJourney.choosePassword(shopper, passwordScreen, ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD);
+        assertTrue(shopper.exchangeCode(backAtStore, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT).isSuccess());
+        long changes = survivorAdmin.events(ResetJourney.REALM, "UPDATE_PASSWORD").stream()
+                .filter(e -> egor.id().equals(e.path("userId").asText())).count();
+        System.out.printf("[attack 46, cluster] node A killed after the code and 2 wrong entries: node B answered "
+                + "«%s», accepted the code, password changes=%d%n", afterCrash.errorText(), changes);
+        assertEquals(1, changes);
     }
 
     // ---------------------------------------------------------------------------------------------------------

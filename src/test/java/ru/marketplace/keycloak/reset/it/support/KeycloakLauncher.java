@@ -143,6 +143,16 @@ public final class KeycloakLauncher implements KeycloakServer {
         removeShutdownHook(shutdownHook);
     }
 
+    /** SIGKILL, no shutdown: the node crashes, as in a failover test. Idempotent with {@link #stop()}. */
+    public synchronized void kill() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        ProcessTree.kill(process.toHandle());
+        removeShutdownHook(shutdownHook);
+    }
+
     @Override
     public String toString() {
         return "Keycloak at " + baseUrl() + " (log " + settings.logFile() + ")";

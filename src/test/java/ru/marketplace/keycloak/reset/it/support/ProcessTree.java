@@ -33,6 +33,13 @@ final class ProcessTree {
         }
     }
 
+    /** SIGKILL to the whole tree at once, as a crash or a pulled plug would end it; waits until it is gone. */
+    static void kill(ProcessHandle root) {
+        List<ProcessHandle> tree = snapshot(root);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree, Duration.ofSeconds(10));
+    }
+
     private static List<ProcessHandle> snapshot(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
