@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,6 +37,7 @@ import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
 import ru.marketplace.keycloak.reset.it.production.OptimizedDistribution;
 import ru.marketplace.keycloak.reset.it.production.PostgresServer;
 import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.reset.it.support.FreePorts;
 import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
 import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
@@ -81,8 +84,10 @@ class ProductionModeIT {
         timings.put("kc.sh build (or ClusterIT's identical build reused)", since(t));
 
         mail = MailCatcher.start();
+        int port = FreePorts.pick();
         keycloak = KeycloakLauncher.builder()
                 .home(home)
+                .httpPort(port)
                 .realmExportDir(harness.realmExportDir())
                 .logFile(output.resolve("keycloak-prod.log"))
                 .smtp(mail.host(), mail.port())
@@ -91,7 +96,7 @@ class ProductionModeIT {
                         "--db-url=" + database.jdbcUrl(),
                         "--db-username=" + database.username(),
                         "--http-enabled=true",       // TLS ends at the operator's proxy; the test speaks plain HTTP
-                        "--hostname-strict=false",   // an operator sets --hostname=https://id.example.ru instead
+                        "--hostname=http://127.0.0.1:" + port, // as an operator sets https://id.marketplace.example
                         "--cache=local"))            // one node; a cluster keeps the default (ispn + JGroups)
                 .start();
         timings.put("kc.sh start --optimized (until it answers)", keycloak.startupTime());
@@ -164,6 +169,27 @@ class ProductionModeIT {
 
         Page signedIn = ResetJourney.signIn(Shopper.at(keycloak), account.email(), NEW_PASSWORD);
         assertTrue(signedIn.isRedirect(), () -> "the new password signs in: " + signedIn);
+    }
+
+    /**
+     * Attack 39: a forged {@code Host} header. With {@code --hostname} set, as production requires, every URL
+     * Keycloak writes, the «Это были не вы?» link in the code e-mail included, names the configured host.
+     */
+    @Test
+    @Order(3)
+    void aForgedHostHeaderReachesNeitherThePagesNorTheMail() {
+        Account account = ResetJourney.newAccount(admin, "prod-host");
+        Shopper attacker = Shopper.at(keycloak).header("Host", "evil.example");
+        Page codeScreen = requestCode(attacker, openReset(attacker), account.email());
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
+        assertFalse(codeScreen.body().contains("evil.example"), "no URL on the page names the forged host");
+
+        String codeMail = mail.waitForMails(account.email(), 1, ResetJourney.MAIL_WAIT).get(0).text();
+        Matcher link = Pattern.compile("https?://[^\\s/]+/realms/\\S+/not-me\\?token=\\S+").matcher(codeMail);
+        assertTrue(link.find(), codeMail);
+        System.out.printf("[attack 39] request with Host: evil.example -> mail link %s%n", link.group().replaceAll("token=.*", "token=…"));
+        assertTrue(link.group().startsWith(keycloak.baseUrl() + "/realms/"), link.group());
+        assertFalse(codeMail.contains("evil.example"));
     }
 
     /** {@code GET /health/ready} on the management port (enabled at build time). */
