@@ -67,6 +67,10 @@ class AccessibilityInBrowserIT extends MarketplaceRealmTest {
             browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
             check(browser, "new password with an error", violations);
 
+            // the code e-mail's HTML part, as a mail client shows it
+            screens.showMail(mail.mailsTo(email).get(0), "mail-code");
+            check(browser, "code e-mail", violations);
+
             // «Это были не вы?» from the code e-mail: the page with its button, then the confirmation
             Matcher link = NOT_ME_LINK.matcher(mail.mailsTo(email).get(0).text());
             assertTrue(link.find(), "the code e-mail links to «Это были не вы?»");
@@ -77,7 +81,7 @@ class AccessibilityInBrowserIT extends MarketplaceRealmTest {
             browser.awaitScreen(NOT_ME_SCREEN);
             check(browser, "«Это были не вы?» confirmed", violations);
         }
-        System.out.printf("[a11y] %s: 9 screens checked against WCAG 2.1 A/AA, violations: %s%n", viewport,
+        System.out.printf("[a11y] %s: 9 screens and the code e-mail checked against WCAG 2.1 A/AA, violations: %s%n", viewport,
                 violations.isEmpty() ? "none" : violations);
         assertTrue(violations.isEmpty(), () -> "WCAG 2.1 AA violations on " + viewport + ":\n" + violations.entrySet().stream()
                 .map(e -> "  " + e.getKey() + ": " + String.join("\n      ", e.getValue())).collect(Collectors.joining("\n")));
