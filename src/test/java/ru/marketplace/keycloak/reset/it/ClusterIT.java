@@ -79,7 +79,7 @@ class ClusterIT {
         database = postgres.createDatabase("keycloak_cluster", "keycloak");
         // the same build as ProductionModeIT's, so whichever runs second reuses it
         Path built = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-prod"),
-                harness.providerJar(), List.of("--db=postgres", "--health-enabled=true"), output.resolve("keycloak-prod-build.log"));
+                harness.providerJar(), ProductionModeIT.BUILD_OPTIONS, output.resolve("keycloak-prod-build.log"));
         Path nodeA = OptimizedDistribution.replicate(built, output.resolve("keycloak-node-a"));
         Path nodeB = OptimizedDistribution.replicate(built, output.resolve("keycloak-node-b"));
         mail = MailCatcher.start();

@@ -57,6 +57,9 @@ import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 class ProductionModeIT {
 
     private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
+    /** What an operator builds with; ClusterIT uses the same, so one build serves both. */
+    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
+            "--event-metrics-user-enabled=true"); // the last two: reset activity as Prometheus counters
 
     private final Map<String, Duration> timings = new LinkedHashMap<>();
     private Instant started;
@@ -79,7 +82,7 @@ class ProductionModeIT {
 
         t = Instant.now();
         Path home = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-prod"),
-                harness.providerJar(), List.of("--db=postgres", "--health-enabled=true"),
+                harness.providerJar(), BUILD_OPTIONS,
                 output.resolve("keycloak-prod-build.log"));
         timings.put("kc.sh build (or ClusterIT's identical build reused)", since(t));
 
@@ -190,6 +193,52 @@ class ProductionModeIT {
         System.out.printf("[attack 39] request with Host: evil.example -> mail link %s%n", link.group().replaceAll("token=.*", "token=…"));
         assertTrue(link.group().startsWith(keycloak.baseUrl() + "/realms/"), link.group());
         assertFalse(codeMail.contains("evil.example"));
+    }
+
+    /**
+     * What an operator alerts on: with {@code --metrics-enabled} and {@code --event-metrics-user-enabled}, the
+     * flow's events are counted by Keycloak's user-event metrics on the management port, per event and error.
+     */
+    @Test
+    @Order(4)
+    void resetActivityIsCountedInTheMetrics() throws Exception {
+        Shopper guesser = Shopper.at(keycloak);
+        Account account = ResetJourney.newAccount(admin, "prod-metrics");
+        Page codeScreen = requestCode(guesser, openReset(guesser), account.email());
+        String code = codeFromMail(mail, account.email(), 1);
+        enterCode(guesser, codeScreen, ResetJourney.wrongCode(code));
+
+        String wrongCodes = "keycloak_user_events_total{error=\"invalid_code\",event=\"reset_password\",realm=\"marketplace\"}";
+        List<String> counters = awaitMetrics(lines -> count(lines, wrongCodes) >= 1);
+        System.out.printf("[prod-it] user-event metrics of the reset:%n  %s%n", String.join("\n  ", counters));
+        assertEquals(1, count(counters, wrongCodes), "the wrong code, counted with its error");
+        assertTrue(count(counters, "keycloak_user_events_total{error=\"\",event=\"send_reset_password\",realm=\"marketplace\"}") >= 3,
+                "every code mailed in this class's tests");
+        assertTrue(count(counters, "keycloak_user_events_total{error=\"\",event=\"update_password\",realm=\"marketplace\"}") >= 1,
+                "the completed reset");
+    }
+
+    private static double count(List<String> lines, String series) {
+        return lines.stream().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).sum();
+    }
+
+    /** The {@code keycloak_user_events_total} lines of {@code /metrics}, once {@code until} holds for them (≤ 20 s). */
+    private List<String> awaitMetrics(java.util.function.Predicate<List<String>> until) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + keycloak.managementPort() + "/metrics");
+        List<String> lines = List.of();
+        for (int attempt = 0; attempt < 80; attempt++) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            lines = response.body().lines().filter(l -> l.startsWith("keycloak_user_events_total")).toList();
+            if (until.test(lines)) {
+                return lines;
+            }
+            Thread.sleep(250);
+        }
+        return lines;
     }
 
     /** {@code GET /health/ready} on the management port (enabled at build time). */
