@@ -20,7 +20,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.theme.Theme;
@@ -236,8 +238,18 @@ public final class EmailCodeAuthenticator implements Authenticator {
             if (settings.forceLogin().appliesTo(federated)) {
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
             }
+            if (hasSecondFactor(user)) {
+                // Keycloak's own OTP or security-key page comes next and knows nothing of the reset: say why it is there
+                context.setForwardedInfoMessage(ResetMessages.SECOND_FACTOR_NEXT);
+            }
             // the password category makes Keycloak clear a temporary brute-force lockout, as its own reset does
             context.success(PasswordCredentialModel.TYPE);
+        }
+
+        /** What the realm export's conditional sub-flow asks for after the code: a one-time-password app or a security key. */
+        private static boolean hasSecondFactor(UserModel user) {
+            return user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)
+                    || user.credentialManager().isConfiguredFor(WebAuthnCredentialModel.TYPE_TWOFACTOR);
         }
 
         /** See {@link ConcurrentAcceptance}: this session's code was accepted by a request running alongside. */

@@ -21,6 +21,8 @@ public final class ResetMessages {
     public static final String TOO_MANY_WRONG_CODES = "marketplaceResetTooManyWrongCodes";
     public static final String TOO_MANY_REQUESTS = "marketplaceResetTooManyRequests";
     public static final String RESEND_COOLDOWN = "marketplaceResetResendCooldown";
+    /** Shown on Keycloak's OTP or security-key page when it follows an accepted code. */
+    public static final String SECOND_FACTOR_NEXT = "marketplaceResetSecondFactorNext";
     /** Plural-aware unit keys: the key plus ".one", ".few", ".many" or ".other", formatted with the number. */
     public static final String MINUTES = "marketplaceMinutes";
     public static final String SECONDS = "marketplaceSeconds";

@@ -69,6 +69,8 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
         Page afterCode = enterCode(shopper, codeScreen, codeFromMail(mail, email, 1));
         System.out.printf("[attack 34] after the e-mail code an OTP user sees: %s (%s)%n", afterCode.templateName(), afterCode.heading());
         assertEquals("login-otp.ftl", afterCode.templateName(), "the OTP form comes before the new password");
+        assertTrue(afterCode.messageText().contains("Код из письма подтверждён. Чтобы придумать новый пароль, подтвердите вход вторым способом"),
+                () -> "Keycloak's OTP page says why it appears in a reset: " + afterCode.messageText());
         Page wrongOtp = shopper.submit(afterCode, "#kc-otp-login-form", Map.of("otp", "000000".equals(Totp.now(secret)) ? "111111" : "000000"));
         assertEquals("login-otp.ftl", wrongOtp.templateName());
         Page passwordScreen = shopper.submit(wrongOtp, "#kc-otp-login-form", Map.of("otp", Totp.now(secret)));

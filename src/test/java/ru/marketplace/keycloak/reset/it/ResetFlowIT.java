@@ -71,6 +71,7 @@ class ResetFlowIT extends MarketplaceRealmTest {
         Page passwordScreen = enterCode(shopper, codeScreen, code.substring(0, 3) + " " + code.substring(3));
         assertScreen(passwordScreen, ResetJourney.PASSWORD_SCREEN);
         assertEquals("Придумайте новый пароль", passwordScreen.heading());
+        assertFalse(passwordScreen.text().contains("вторым способом"), "no second-factor hint for a shopper without one");
         assertFalse(passwordScreen.uri().toString().contains(code), "the code is never in a URL");
 
         Page backAtStore = choosePassword(shopper, passwordScreen, NEW_PASSWORD, NEW_PASSWORD);

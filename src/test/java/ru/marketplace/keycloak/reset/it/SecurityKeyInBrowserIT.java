@@ -77,6 +77,8 @@ class SecurityKeyInBrowserIT extends MarketplaceRealmTest {
             browser.awaitScreen(WEBAUTHN_AUTHENTICATE);
             browser.screenshot("touch-key");
             assertTrue(browser.isPresent("#authenticateWebAuthnButton"), "the key is asked for before the new password");
+            assertTrue(browser.bodyText().contains("Код из письма подтверждён. Чтобы придумать новый пароль, подтвердите вход вторым способом"),
+                    browser::bodyText);
 
             browser.clickAndLeave(browser.find("#authenticateWebAuthnButton"));
             browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
