@@ -26,7 +26,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import ru.marketplace.keycloak.reset.notme.CancellationTokens;
 
 /**
- * Sends the flow's e-mails off the request thread, each in its own transaction.
+ * Sends the flow's e-mails off the request thread, each in its own transaction, once the request that asked for
+ * it has committed.
  *
  * <p>Why: a synchronous SMTP conversation makes "Продолжить" measurably slower for an address that has
  * an account than for one that has not (Keycloak's own reset leaks ~58 ms this way). Every request of the
