@@ -16,15 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.reset.it.support.InMemoryLdapDirectory;
 import ru.marketplace.keycloak.reset.it.support.LdapDirectory;
+import ru.marketplace.keycloak.reset.it.support.OpenLdapDirectory;
 import ru.marketplace.keycloak.reset.it.support.Page;
 import ru.marketplace.keycloak.reset.it.support.Shopper;
 
 /**
- * Shoppers whose accounts live in an LDAP directory (Keycloak's LDAP user federation pointed at a real LDAP
- * server on loopback): a writable directory gets the new password written into it; a read-only one gets no
+ * Shoppers whose accounts live in an LDAP directory (Keycloak's LDAP user federation pointed at OpenLDAP's slapd
+ * and at UnboundID's in-memory server, both on loopback): a writable directory gets the new password written into it; a read-only one gets no
  * code, because no code could ever lead to a new password there, and the screen reads the same as for anyone.
  */
 class LdapFederationIT extends MarketplaceRealmTest {
@@ -34,11 +37,22 @@ class LdapFederationIT extends MarketplaceRealmTest {
     private LdapDirectory directory;
     private String componentId;
 
+    /** The directories the federation is tested against. */
+    enum Directory {
+        /** OpenLDAP's slapd from the Debian package, as directories run in production. */
+        OPENLDAP,
+        /** UnboundID's in-memory server: a second, independent implementation of the protocol. */
+        UNBOUNDID_IN_MEMORY;
+
+        LdapDirectory start() {
+            return this == OPENLDAP ? OpenLdapDirectory.start() : InMemoryLdapDirectory.start();
+        }
+    }
+
     @BeforeEach
-    void startTheDirectory() {
+    void onlyWithALocalKeycloak() {
         Assumptions.assumeTrue(keycloak instanceof KeycloakLauncher,
                 "the directory listens on this machine's loopback, which a Keycloak container cannot reach");
-        directory = LdapDirectory.start();
     }
 
     @AfterEach
@@ -53,8 +67,10 @@ class LdapFederationIT extends MarketplaceRealmTest {
         }
     }
 
-    @Test
-    void aWritableDirectoryReceivesTheNewPasswordAndTheShopperSignsInAgain(Shopper shopper) {
+    @ParameterizedTest
+    @EnumSource(Directory.class)
+    void aWritableDirectoryReceivesTheNewPasswordAndTheShopperSignsInAgain(Directory kind, Shopper shopper) {
+        directory = kind.start();
         federate("WRITABLE");
         String uid = "ldap-anna-" + unique();
         String email = uid + "@shop.example";
@@ -74,11 +90,13 @@ class LdapFederationIT extends MarketplaceRealmTest {
         assertEquals("Ваш пароль изменён", mail.waitForMails(email, 2, ResetJourney.MAIL_WAIT).get(1).subject());
         assertTrue(ResetJourney.signIn(new Shopper(keycloak.baseUrl()), email, ResetJourney.STRONG_PASSWORD).isRedirect(),
                 "Keycloak signs the shopper in against the directory");
-        System.out.printf("[ldap] writable directory: code mailed, new password bound in LDAP, old refused, sign-in again%n");
+        System.out.printf("[ldap] %s, writable: code mailed, new password bound in LDAP, old refused, sign-in again%n", directory);
     }
 
-    @Test
-    void aReadOnlyDirectoryGetsNoCodeButTheSameScreen(Shopper shopper) {
+    @ParameterizedTest
+    @EnumSource(Directory.class)
+    void aReadOnlyDirectoryGetsNoCodeButTheSameScreen(Directory kind, Shopper shopper) {
+        directory = kind.start();
         federate("READ_ONLY");
         String uid = "ldap-boris-" + unique();
         String email = uid + "@shop.example";
@@ -94,7 +112,7 @@ class LdapFederationIT extends MarketplaceRealmTest {
                 .filter(e -> email.equals(e.path("details").path("email").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no RESET_PASSWORD_ERROR for " + email));
         assertEquals("read_only_federation", refusal.path("details").path("reason").asText(), refusal::toString);
-        System.out.printf("[ldap] read-only directory: same code screen, no mail, event reason=%s%n",
+        System.out.printf("[ldap] %s, read-only: same code screen, no mail, event reason=%s%n", directory,
                 refusal.path("details").path("reason").asText());
     }
 

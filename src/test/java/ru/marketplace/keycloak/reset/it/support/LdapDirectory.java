@@ -1,71 +1,63 @@
 package ru.marketplace.keycloak.reset.it.support;
 
-import com.unboundid.ldap.listener.InMemoryDirectoryServer;
-import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
-import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldif.LDIFException;
-import java.net.InetAddress;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A real LDAP server (UnboundID's in-memory directory, standard schema) listening on a free port of 127.0.0.1,
- * holding shoppers as {@code inetOrgPerson} entries under {@code ou=People}: what Keycloak's LDAP federation
- * is pointed at in the tests. Keycloak talks to it over the LDAP protocol like to any directory.
+ * An LDAP server on a free port of 127.0.0.1 holding shoppers as {@code inetOrgPerson} entries under
+ * {@code ou=People}: what Keycloak's LDAP federation is pointed at in the tests. Two servers answer the same
+ * protocol: OpenLDAP's {@code slapd} from the Debian package ({@link OpenLdapDirectory}) and UnboundID's
+ * in-memory directory in the test JVM ({@link InMemoryLdapDirectory}). Entries are written and passwords checked
+ * over LDAP, as any client would.
  */
-public final class LdapDirectory implements AutoCloseable {
+public abstract class LdapDirectory implements AutoCloseable {
 
     public static final String BASE_DN = "dc=marketplace,dc=example";
     public static final String PEOPLE_DN = "ou=People," + BASE_DN;
-    public static final String MANAGER_DN = "cn=Directory Manager";
+    public static final String MANAGER_DN = "cn=Directory Manager," + BASE_DN;
     public static final String MANAGER_PASSWORD = "directory-manager-secret";
 
-    private final InMemoryDirectoryServer server;
-
-    private LdapDirectory(InMemoryDirectoryServer server) {
-        this.server = server;
-    }
-
-    public static LdapDirectory start() {
-        try {
-            InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
-            config.addAdditionalBindCredentials(MANAGER_DN, MANAGER_PASSWORD);
-            config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
-            InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
-            server.startListening();
-            server.add("dn: " + BASE_DN, "objectClass: top", "objectClass: domain", "dc: marketplace");
-            server.add("dn: " + PEOPLE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: People");
-            return new LdapDirectory(server);
-        } catch (LDAPException | LDIFException e) {
-            throw new IllegalStateException("Cannot start the LDAP directory", e);
-        }
-    }
+    /** The directory's TCP port on 127.0.0.1. */
+    protected abstract int port();
 
     /** {@code ldap://127.0.0.1:<port>} */
     public String url() {
-        return "ldap://127.0.0.1:" + server.getListenPort();
+        return "ldap://127.0.0.1:" + port();
+    }
+
+    /** Creates the base entry and {@code ou=People}; called once the server answers. */
+    protected void addBaseEntries() {
+        try (LDAPConnection manager = managerConnection()) {
+            manager.add("dn: " + BASE_DN, "objectClass: top", "objectClass: dcObject", "objectClass: organization",
+                    "dc: marketplace", "o: Marketplace");
+            manager.add("dn: " + PEOPLE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: People");
+        } catch (LDAPException | LDIFException e) {
+            throw new IllegalStateException("Cannot create the base entries in " + this, e);
+        }
     }
 
     /** Adds a shopper; returns the entry's DN. */
     public String addPerson(String uid, String email, String password, String givenName, String familyName) {
         String dn = "uid=" + uid + "," + PEOPLE_DN;
-        try {
-            server.add("dn: " + dn, "objectClass: top", "objectClass: person", "objectClass: organizationalPerson",
+        try (LDAPConnection manager = managerConnection()) {
+            manager.add("dn: " + dn, "objectClass: top", "objectClass: person", "objectClass: organizationalPerson",
                     "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + givenName + " " + familyName,
                     "givenName: " + givenName, "sn: " + familyName, "mail: " + email, "userPassword: " + password);
             return dn;
         } catch (LDAPException | LDIFException e) {
-            throw new IllegalStateException("Cannot add " + dn, e);
+            throw new IllegalStateException("Cannot add " + dn + " to " + this, e);
         }
     }
 
     /** Whether a simple bind as {@code dn} with {@code password} succeeds: the directory's own verdict. */
     public boolean acceptsPassword(String dn, String password) {
-        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", server.getListenPort())) {
+        try (LDAPConnection connection = new LDAPConnection("127.0.0.1", port())) {
             connection.bind(dn, password);
             return true;
         } catch (LDAPException e) {
@@ -74,6 +66,25 @@ public final class LdapDirectory implements AutoCloseable {
             }
             throw new IllegalStateException("Bind as " + dn + " failed for another reason", e);
         }
+    }
+
+    /** Waits until the server accepts the manager's bind, or fails after {@code timeout} with {@code diagnosis}. */
+    protected void awaitAnswer(Duration timeout, java.util.function.Supplier<String> diagnosis) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (LDAPConnection ignored = managerConnection()) {
+                return;
+            } catch (LDAPException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(this + " did not answer within " + timeout + ": " + diagnosis.get(), notYet);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
+    private LDAPConnection managerConnection() throws LDAPException {
+        return new LDAPConnection("127.0.0.1", port(), MANAGER_DN, MANAGER_PASSWORD);
     }
 
     /**
@@ -116,7 +127,5 @@ public final class LdapDirectory implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.shutDown(true);
-    }
+    public abstract void close();
 }
