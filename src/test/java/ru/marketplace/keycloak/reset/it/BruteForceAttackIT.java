@@ -127,25 +127,8 @@ class BruteForceAttackIT extends MarketplaceRealmTest {
         List<Page> results = ResetJourney.atOnce(
                 () -> enterCode(first, codeScreen, code),
                 () -> enterCode(second, codeScreen, code));
-        long passwordScreens = results.stream().filter(p -> ResetJourney.PASSWORD_SCREEN.equals(p.templateName())).count();
-        results.forEach(page -> assertNotEquals(500, page.status()));
-        assertTrue(passwordScreens >= 1, "one of the racers gets through");
-
-        // both browsers (one shared session) now try to set a password: the session completes once
-        List<Page> finals = new ArrayList<>();
-        Shopper[] browsers = {first, second};
-        for (int i = 0; i < 2; i++) {
-            Page page = results.get(i);
-            if (ResetJourney.PASSWORD_SCREEN.equals(page.templateName())) {
-                finals.add(ResetJourney.choosePassword(browsers[i], page, ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD));
-            }
-        }
-        long changes = admin.events(ResetJourney.REALM, "UPDATE_PASSWORD").stream()
-                .filter(e -> anna.id().equals(e.path("userId").asText())).count();
-        System.out.printf("[attack 4] two browsers racing one code: %d reached the password screen, %d submitted, password changes=%d%n",
-                passwordScreens, finals.size(), changes);
-        assertEquals(1, changes, "exactly one password change");
-        finals.forEach(page -> assertNotEquals(500, page.status()));
+        ResetJourney.settleCodeRace(admin, anna, List.of(first, second), results,
+                () -> new Shopper(keycloak.baseUrl()), mail, "attack 4");
     }
 
     /** Attack 5: after a successful reset, the same code (back button, replayed POST) opens nothing. */

@@ -239,45 +239,8 @@ class ClusterIT {
         List<Page> results = ResetJourney.atOnce(
                 () -> enterCode(first, codeScreen, code),
                 () -> enterCode(second, codeScreen, code));
-        results.forEach(page -> System.out.printf("[attack 4, cluster] racer answer: %d %s «%s»%n", page.status(),
-                page.templateName(), page.errorText().isEmpty() ? page.heading() : page.errorText()));
-        results.forEach(page -> assertNotEquals(500, page.status()));
-        // the shopper's browser shows whichever answer came last: neither may strand the proven code on «Страница устарела»
-        results.stream().filter(page -> page.uri().getPath().endsWith("/required-action"))
-                .forEach(page -> assertScreen(page, ResetJourney.PASSWORD_SCREEN));
-        List<Integer> through = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (ResetJourney.PASSWORD_SCREEN.equals(results.get(i).templateName())) {
-                through.add(i);
-            }
-        }
-        assertTrue(!through.isEmpty(), "one racer gets through");
-
-        // The browser submits the form it shows. Both answers rendered the same step, each renewing Keycloak's
-        // session code, so the form shown may carry the older one: Keycloak then shows the form again, as for any
-        // stale form, and the shopper submits once more.
-        Shopper[] browsers = {first, second};
-        Shopper browser = browsers[through.get(0)];
-        Page outcome = ResetJourney.choosePassword(browser, results.get(through.get(0)), ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD);
-        int submissions = 1;
-        if (ResetJourney.PASSWORD_SCREEN.equals(outcome.templateName())) {
-            outcome = ResetJourney.choosePassword(browser, outcome, ResetJourney.STRONG_PASSWORD, ResetJourney.STRONG_PASSWORD);
-            submissions++;
-        }
-        Page atStore = outcome;
-        assertTrue(atStore.isRedirect() && atStore.location().startsWith(ResetJourney.REDIRECT), () -> "back at the storefront: " + atStore);
-        // the other answer, submitted afterwards, changes nothing: the recovery is over
-        for (int i : through.subList(1, through.size())) {
-            Page late = ResetJourney.choosePassword(browsers[i], results.get(i), "Zz9" + ResetJourney.STRONG_PASSWORD, "Zz9" + ResetJourney.STRONG_PASSWORD);
-            assertNotEquals(500, late.status());
-        }
-        long changes = admin.events(ResetJourney.REALM, "UPDATE_PASSWORD").stream()
-                .filter(e -> clara.id().equals(e.path("userId").asText())).count();
-        System.out.printf("[attack 4, cluster] one code raced on both nodes: %d reached the password screen, "
-                + "password set after %d submission(s), password changes=%d%n", through.size(), submissions, changes);
-        assertEquals(1, changes, "exactly one password change");
-        assertTrue(ResetJourney.signIn(new Shopper(balancer.baseUrl()), clara.email(), ResetJourney.STRONG_PASSWORD).isRedirect(),
-                "the password the shopper chose is the one in force");
+        ResetJourney.settleCodeRace(admin, clara, List.of(first, second), results,
+                () -> new Shopper(balancer.baseUrl()), mail, "attack 4, cluster");
     }
 
     /** «Это были не вы?» confirmed on node B voids the code that node A sent. */

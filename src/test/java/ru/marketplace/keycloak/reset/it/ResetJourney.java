@@ -1,6 +1,7 @@
 package ru.marketplace.keycloak.reset.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -136,6 +137,65 @@ final class ResetJourney {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Settles a race of one session's right code sent twice at once (two "browsers" sharing the cookies, each
+     * following its own answer) and returns the password changes recorded for {@code account}.
+     *
+     * <p>What must hold whatever the interleaving: no answer is an error or a dead end; at most one password change.
+     * Keycloak itself may answer the second of two simultaneous posts of one form with «Страница устарела» or by
+     * restarting the flow («Сессия завершена»), and when the two answers both render the password step, each renews
+     * the step's session code, so the form shown may be refused once and shown again. So: the shopper finishes from
+     * the first password screen (submitting again if the form comes back); every other password screen is submitted
+     * afterwards and must change nothing; if no answer reached the password step, the code is spent and a fresh
+     * request for a code completes the reset.
+     */
+    static long settleCodeRace(AdminApi admin, Account account, List<Shopper> browsers, List<Page> answers,
+                               java.util.function.Supplier<Shopper> freshBrowser, MailCatcher mail, String label) {
+        for (Page answer : answers) {
+            assertNotEquals(500, answer.status(), () -> "answer: " + answer);
+            assertTrue(PASSWORD_SCREEN.equals(answer.templateName()) || answer.hasElement("form") || answer.hasElement("a[href]"),
+                    () -> "a way on from every answer: " + answer.text());
+        }
+        List<Integer> through = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            if (PASSWORD_SCREEN.equals(answers.get(i).templateName())) {
+                through.add(i);
+            }
+        }
+        int submissions = 0;
+        if (through.isEmpty()) {
+            Shopper again = freshBrowser.get();
+            Page passwordScreen = enterCode(again, requestCode(again, openReset(again), account.email()),
+                    codeFromMail(mail, account.email(), mail.mailsTo(account.email()).size() + 1));
+            assertScreen(passwordScreen, PASSWORD_SCREEN);
+            assertTrue(choosePassword(again, passwordScreen, STRONG_PASSWORD, STRONG_PASSWORD).isRedirect());
+            submissions++;
+        } else {
+            Shopper browser = browsers.get(through.get(0));
+            Page outcome = choosePassword(browser, answers.get(through.get(0)), STRONG_PASSWORD, STRONG_PASSWORD);
+            submissions++;
+            if (PASSWORD_SCREEN.equals(outcome.templateName())) {
+                outcome = choosePassword(browser, outcome, STRONG_PASSWORD, STRONG_PASSWORD);
+                submissions++;
+            }
+            Page atStore = outcome;
+            assertTrue(atStore.isRedirect() && atStore.location().startsWith(REDIRECT), () -> "back at the storefront: " + atStore);
+            for (int i : through.subList(1, through.size())) {
+                Page late = choosePassword(browsers.get(i), answers.get(i), "Zz9" + STRONG_PASSWORD, "Zz9" + STRONG_PASSWORD);
+                assertNotEquals(500, late.status());
+            }
+        }
+        long changes = admin.events(REALM, "UPDATE_PASSWORD").stream()
+                .filter(e -> account.id().equals(e.path("userId").asText())).count();
+        System.out.printf("[%s] one code raced by two browsers: answers %s; password set after %d submission(s)%s; "
+                        + "password changes=%d%n", label,
+                answers.stream().map(a -> a.templateName().isEmpty() ? "«" + a.heading() + "»" : a.templateName()).toList(),
+                submissions, through.isEmpty() ? " with a new code" : "", changes);
+        assertEquals(1, changes, "exactly one password change");
+        assertTrue(signIn(freshBrowser.get(), account.email(), STRONG_PASSWORD).isRedirect(), "the password chosen is in force");
+        return changes;
     }
 
     static String wrongCode(String code) {
