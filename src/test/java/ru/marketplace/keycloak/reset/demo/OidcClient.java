@@ -85,12 +85,7 @@ public final class OidcClient {
      * @throws OidcFailure with Keycloak's {@code error_description} when it refuses
      */
     public JsonNode exchangeCode(String code, PendingLogin login) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("client_id", clientId);
-        form.put("code_verifier", login.codeVerifier());
+        Map<String, String> form = Pkce.tokenRequestParams(code, redirectUri, clientId, login.codeVerifier());
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Urls.form(form), StandardCharsets.UTF_8))

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -64,12 +63,8 @@ public final class BrowserLogin {
         if (params.containsKey("error") || !request.state().equals(params.get("state")) || params.get("code") == null) {
             throw new IllegalStateException("Unexpected redirect parameters: " + params);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", params.get("code"));
-        form.put("redirect_uri", request.redirectUri());
-        form.put("client_id", request.clientId());
-        form.put("code_verifier", request.codeVerifier());
+        Map<String, String> form = Pkce.tokenRequestParams(params.get("code"), request.redirectUri(), request.clientId(),
+                request.codeVerifier());
         HttpRequest post = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")

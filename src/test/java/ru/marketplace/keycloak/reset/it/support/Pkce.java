@@ -43,6 +43,21 @@ public final class Pkce {
         return params;
     }
 
+    /**
+     * The form of the token request that trades an authorization code for tokens with its PKCE verifier
+     * (RFC 6749 4.1.3, RFC 7636 4.5), in a stable order; a confidential client adds its secret.
+     */
+    public static java.util.Map<String, String> tokenRequestParams(String code, String redirectUri, String clientId,
+                                                                   String codeVerifier) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        form.put("client_id", clientId);
+        form.put("code_verifier", codeVerifier);
+        return form;
+    }
+
     public static String s256Challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));

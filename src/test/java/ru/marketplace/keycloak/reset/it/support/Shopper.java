@@ -216,12 +216,7 @@ public final class Shopper {
                     + "' is not one this shopper sent: " + redirectToClient.location());
         }
 
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
-        form.put("client_id", clientId);
-        form.put("code_verifier", login.codeVerifier());
+        Map<String, String> form = Pkce.tokenRequestParams(code, redirectUri, clientId, login.codeVerifier());
         if (clientSecret != null) {
             form.put("client_secret", clientSecret);
         }
