@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.it.production;
 
+import ru.marketplace.keycloak.reset.it.support.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,7 +42,7 @@ public final class OptimizedDistribution {
                 + "\noptions=" + String.join(" ", buildOptions) + "\n";
         Path stampFile = target.resolve(STAMP);
         if (stamp.equals(readIfPresent(stampFile))) {
-            deleteTree(target.resolve("data"));
+            Directories.deleteTree(target.resolve("data"));
             append(log, "=== reused the build in " + target + " (same distribution, provider jar and options)\n");
             return target;
         }
@@ -78,7 +78,7 @@ public final class OptimizedDistribution {
     }
 
     private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> leftOut) {
-        deleteTree(to);
+        Directories.deleteTree(to);
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.toList()) {
                 Path relative = from.relativize(source);
@@ -139,16 +139,4 @@ public final class OptimizedDistribution {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
-    }
 }

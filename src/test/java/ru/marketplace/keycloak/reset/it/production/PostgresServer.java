@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.it.production;
 
+import ru.marketplace.keycloak.reset.it.support.Directories;
 import ru.marketplace.keycloak.reset.it.support.FreePorts;
 import ru.marketplace.keycloak.reset.it.support.Pkce;
 
@@ -9,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A throw-away PostgreSQL cluster for one test run: {@code initdb} into a directory under {@code target/},
@@ -135,9 +134,9 @@ public final class PostgresServer implements AutoCloseable {
             } catch (IllegalStateException jvmExiting) {
                 // the hook runs anyway
             }
-            deleteTree(workDir);
+            Directories.deleteTree(workDir);
             if (!socketDir.equals(workDir)) {
-                deleteTree(socketDir);
+                Directories.deleteTree(socketDir);
             }
         }
     }
@@ -193,13 +192,13 @@ public final class PostgresServer implements AutoCloseable {
      */
     private static Path prepareDirectory(PostgresInstallation installation, Path workDir) {
         try {
-            deleteTree(workDir);
+            Directories.deleteTree(workDir);
             Files.createDirectories(workDir);
             installation.giveAway(workDir);
             if (installation.canWrite(workDir)) {
                 return workDir;
             }
-            deleteTree(workDir);
+            Directories.deleteTree(workDir);
             Path elsewhere = Files.createTempDirectory("marketplace-postgres-it");
             installation.giveAway(elsewhere);
             System.out.println("[prod-it] " + installation.runAs().orElse("") + " cannot write to " + workDir
@@ -220,16 +219,4 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + root, e);
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,7 @@ public final class Chromium implements AutoCloseable {
             driver.manage().timeouts().pageLoadTimeout(WAIT);
             return new Chromium(driver, service, profile, screenshots);
         } catch (RuntimeException e) {
-            deleteQuietly(profile);
+            Directories.deleteQuietly(profile);
             throw e;
         }
     }
@@ -276,7 +275,7 @@ public final class Chromium implements AutoCloseable {
             // the driver no longer answers: stopping its process ends the browser it started
             service.stop();
         } finally {
-            deleteQuietly(profile);
+            Directories.deleteQuietly(profile);
         }
     }
 
@@ -287,11 +286,4 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary profile is harmless
-        }
-    }
 }

@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * OpenLDAP's {@code slapd} from the Debian package ({@code apt-get install slapd}), started for one test class
@@ -105,13 +103,7 @@ public final class OpenLdapDirectory extends LdapDirectory {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> files = Files.walk(workDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ignored) {
-            // a temporary directory: the system cleans it eventually
-        }
+        Directories.deleteQuietly(workDir);
     }
 
     @Override
