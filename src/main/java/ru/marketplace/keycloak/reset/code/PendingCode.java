@@ -15,8 +15,11 @@ import java.util.function.Function;
  *                     ineligible address): the flow then behaves identically but can never succeed
  * @param issuedAt     when the code was issued (server time)
  * @param expiresAt    when it stops being accepted (server time)
+ * @param attemptsUsed wrong attempts known to be used: where the next attempt's claim is tried first (the claims in
+ *                     the store decide, see {@code CodeAttempts})
  */
-public record PendingCode(String codeId, String digest, String address, String accountId, Instant issuedAt, Instant expiresAt) {
+public record PendingCode(String codeId, String digest, String address, String accountId, Instant issuedAt, Instant expiresAt,
+                          int attemptsUsed) {
 
     private static final String PREFIX = "mpReset.code.";
     static final String CODE_ID = PREFIX + "id";
@@ -25,9 +28,20 @@ public record PendingCode(String codeId, String digest, String address, String a
     static final String ACCOUNT = PREFIX + "account";
     static final String ISSUED_AT = PREFIX + "issuedAtMillis";
     static final String EXPIRES_AT = PREFIX + "expiresAtMillis";
+    static final String ATTEMPTS_USED = PREFIX + "attemptsUsed";
 
     /** Note names this record occupies, so the flow can clear them all. */
-    public static final java.util.List<String> NOTE_NAMES = java.util.List.of(CODE_ID, DIGEST, ADDRESS, ACCOUNT, ISSUED_AT, EXPIRES_AT);
+    public static final java.util.List<String> NOTE_NAMES = java.util.List.of(CODE_ID, DIGEST, ADDRESS, ACCOUNT, ISSUED_AT, EXPIRES_AT, ATTEMPTS_USED);
+
+    /** A code just issued: no attempt used yet. */
+    public PendingCode(String codeId, String digest, String address, String accountId, Instant issuedAt, Instant expiresAt) {
+        this(codeId, digest, address, accountId, issuedAt, expiresAt, 0);
+    }
+
+    /** The same code after {@code used} of its attempts are known to be taken. */
+    public PendingCode withAttemptsUsed(int used) {
+        return new PendingCode(codeId, digest, address, accountId, issuedAt, expiresAt, Math.max(attemptsUsed, used));
+    }
 
     public boolean forAccount() {
         return accountId != null;
@@ -50,6 +64,7 @@ public record PendingCode(String codeId, String digest, String address, String a
         notes.put(ACCOUNT, accountId == null ? "" : accountId);
         notes.put(ISSUED_AT, Long.toString(issuedAt.toEpochMilli()));
         notes.put(EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()));
+        notes.put(ATTEMPTS_USED, Integer.toString(attemptsUsed));
         return notes;
     }
 
@@ -61,12 +76,14 @@ public record PendingCode(String codeId, String digest, String address, String a
         String account = notes.apply(ACCOUNT);
         String issuedAt = notes.apply(ISSUED_AT);
         String expiresAt = notes.apply(EXPIRES_AT);
+        String attemptsUsed = notes.apply(ATTEMPTS_USED);
         if (codeId == null || digest == null || address == null || account == null || issuedAt == null || expiresAt == null) {
             return null;
         }
         try {
             return new PendingCode(codeId, digest, address, account.isEmpty() ? null : account,
-                    Instant.ofEpochMilli(Long.parseLong(issuedAt)), Instant.ofEpochMilli(Long.parseLong(expiresAt)));
+                    Instant.ofEpochMilli(Long.parseLong(issuedAt)), Instant.ofEpochMilli(Long.parseLong(expiresAt)),
+                    attemptsUsed == null ? 0 : Math.max(0, Integer.parseInt(attemptsUsed)));
         } catch (NumberFormatException corrupted) {
             return null;
         }

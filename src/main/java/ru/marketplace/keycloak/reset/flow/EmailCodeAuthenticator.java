@@ -28,7 +28,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.theme.Theme;
 import ru.marketplace.keycloak.reset.code.PendingCode;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.limits.StoreKeys;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
@@ -127,7 +127,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
             this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
             this.screens = new ResetScreens(context, settings, text, supportEmail);
-            this.limits = new ResetLimits(settings, new SingleUseObjectSlotStore(session.getProvider(SingleUseObjectProvider.class)));
+            this.limits = new ResetLimits(settings, SingleUseObjectLimitStore.of(session));
         }
 
         void requestCode(String typed) {
@@ -192,6 +192,11 @@ public final class EmailCodeAuthenticator implements Authenticator {
             UserModel user = pending.forAccount() ? session.users().getUserById(realm, pending.accountId()) : null;
             String currentEmail = user == null || !user.isEnabled() ? null : user.getEmail();
             CheckOutcome outcome = new CodeChecker(settings, limits).check(pending, typed, currentEmail, now);
+            if (outcome.attemptsUsed() > pending.attemptsUsed()) {
+                // where this session's next attempt is tried first
+                pending = pending.withAttemptsUsed(outcome.attemptsUsed());
+                state.savePendingCode(pending);
+            }
             switch (outcome.status()) {
                 case ACCEPTED -> accept(user);
                 case MALFORMED -> context.challenge(screens.codeScreen(pending, now,

@@ -13,20 +13,27 @@ public final class CodeRevocations {
 
     // the mark must outlive any code issued before it; the longest lifetime an admin can set is bounded
     private static final Duration LIFESPAN = Duration.ofSeconds(ResetCodeSettings.CODE_LIFETIME_SECONDS.max()).plusMinutes(1);
+    // epoch milliseconds: revocations are compared with code issue times, which can fall in the same second
+    private static final String REVOKED_AT = "at";
 
-    private final SlotStore store;
+    private final LimitStore store;
 
-    public CodeRevocations(SlotStore store) {
+    public CodeRevocations(LimitStore store) {
         this.store = store;
     }
 
     public void revoke(String accountId, Instant now) {
-        store.mark(key(accountId), LIFESPAN, now);
+        store.write(key(accountId), REVOKED_AT, Long.toString(now.toEpochMilli()), LIFESPAN);
     }
 
     /** When the account's codes were last revoked, if that could still matter to a living code. */
     public Optional<Instant> revokedAt(String accountId) {
-        return store.expiresAt(key(accountId)).map(expiry -> expiry.minus(LIFESPAN));
+        String revokedAt = store.read(key(accountId)).get(REVOKED_AT);
+        try {
+            return revokedAt == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(revokedAt)));
+        } catch (NumberFormatException damaged) {
+            return Optional.empty();
+        }
     }
 
     /** Whether a code issued at {@code issuedAt} to {@code accountId} has been revoked. */

@@ -5,33 +5,38 @@ import java.time.Instant;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
- * Every cluster-wide limit of the reset flow, built from the settings over one {@link SlotStore}.
+ * Every cluster-wide limit of the reset flow, built from the settings over one request's {@link LimitStore}.
  *
  * <p>Account-level limits are keyed by the account id when the address belongs to an account and by the
  * typed address otherwise, so an unknown address is throttled exactly like a known one and the limits
- * themselves reveal nothing.
+ * themselves reveal nothing. Both account-level limits keep their ring records in the one entry of the account.
  */
 public final class ResetLimits {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final SlotStore store;
+    private final LimitStore store;
+    private final ResetCodeSettings settings;
     private final SlidingWindowLimit codesPerAccount;
     private final SlidingWindowLimit wrongCodesPerAccount;
     private final SlidingWindowLimit requestsPerIp;
-    private final ResetCodeSettings settings;
 
-    public ResetLimits(ResetCodeSettings settings, SlotStore store) {
+    public ResetLimits(ResetCodeSettings settings, LimitStore store) {
         this.settings = settings;
         this.store = store;
-        this.codesPerAccount = new SlidingWindowLimit(store, "codes", settings.maxCodesPerHour(), HOUR);
-        this.wrongCodesPerAccount = new SlidingWindowLimit(store, "wrong", settings.maxFailuresPerHour(), HOUR);
-        this.requestsPerIp = new SlidingWindowLimit(store, "ip", settings.maxRequestsPerIpPerHour(), HOUR);
+        this.codesPerAccount = new SlidingWindowLimit(store, "c", settings.maxCodesPerHour(), HOUR);
+        this.wrongCodesPerAccount = new SlidingWindowLimit(store, "w", settings.maxFailuresPerHour(), HOUR);
+        this.requestsPerIp = new SlidingWindowLimit(store, "i", settings.maxRequestsPerIpPerHour(), HOUR);
     }
 
     /** The subject account-level limits count under. */
     public static String accountSubject(String accountId, String address) {
         return accountId != null ? "account:" + accountId : "address:" + address;
+    }
+
+    /** The subject the per-IP limit counts under. */
+    public static String ipSubject(String clientIp) {
+        return "ip:" + clientIp;
     }
 
     public SlidingWindowLimit codesPerAccount() {
@@ -46,9 +51,9 @@ public final class ResetLimits {
         return requestsPerIp;
     }
 
-    /** Wrong attempts for one code: lives as long as the code, so it can never be reset while the code is valid. */
-    public SlidingWindowLimit attemptsFor(String codeId) {
-        return new SlidingWindowLimit(store, "attempts", settings.maxAttemptsPerCode(), settings.codeLifetime());
+    /** Wrong attempts per code: the count outlives the code, so it can never be reset while the code is valid. */
+    public CodeAttempts attemptsPerCode() {
+        return new CodeAttempts(store, settings.maxAttemptsPerCode(), settings.codeLifetime().plusMinutes(1));
     }
 
     /** Account-wide revocations of pending codes. */
@@ -59,6 +64,6 @@ public final class ResetLimits {
     /** Marks a code as used; true for exactly one caller cluster-wide, false when it was used already. */
     public boolean consumeOnce(String codeId, Instant now) {
         // outlive the code itself, so a replay after expiry is still recognised as a replay
-        return store.claim(StoreKeys.of("used", codeId), settings.codeLifetime().plus(HOUR), now);
+        return store.claim(StoreKeys.of("used", codeId), settings.codeLifetime().plus(HOUR));
     }
 }

@@ -3,28 +3,46 @@ package ru.marketplace.keycloak.reset.limits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Base64;
 
 /**
  * Keys of the flow's entries in Keycloak's shared single-use-object store: one namespace, and every
  * attacker-influenced part (addresses, IPs, tokens) hashed, so input can neither shape nor collide with a key.
+ * Short, because a limit holds thousands of them: {@code mpr2:} and 22 characters of hash.
  */
 public final class StoreKeys {
 
-    private static final String NAMESPACE = "mp-reset:v1:";
+    // v2: the ring layout of the limits; entries of v1 are never read again and lapse within an hour
+    private static final String NAMESPACE = "mpr2:";
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     private StoreKeys() {
     }
 
-    /** {@code mp-reset:v1:<kind>:<128-bit SHA-256 prefix of value>} */
+    /** {@code mpr2:<kind>:<128-bit SHA-256 prefix of value>} */
     public static String of(String kind, String value) {
-        return NAMESPACE + kind + ":" + sha256(value);
+        return NAMESPACE + kind + ":" + hash(value);
     }
 
-    private static String sha256(String value) {
+    /** The entry of a limit subject (an account, an address, an IP): the ring records of its limits. */
+    static String entry(String subject) {
+        return NAMESPACE + hash(subject);
+    }
+
+    /** Slot {@code slot} of ring {@code ring} of the subject whose entry is {@code entry}. */
+    static String slot(String entry, String ring, int slot) {
+        return entry + ":" + ring + slot;
+    }
+
+    /** Attempt {@code attempt} at the code {@code codeId} (an id the server drew at random: nothing to hash). */
+    static String attempt(String codeId, int attempt) {
+        return NAMESPACE + "a:" + codeId + ":" + attempt;
+    }
+
+    private static String hash(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
+            return BASE64.encodeToString(java.util.Arrays.copyOf(hash, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -17,7 +17,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ModelException;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -25,7 +24,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.flow.ResetFlowState;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.mail.MailTime;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
@@ -64,8 +63,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         // the current password shows the owner remembers it, so pending reset codes for the account are voided
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (!ResetFlowState.codeVerified(authSession) && AuthenticatorUtil.isPasswordValidated(authSession)) {
-            SingleUseObjectProvider store = context.getSession().getProvider(SingleUseObjectProvider.class);
-            new CodeRevocations(new SingleUseObjectSlotStore(store)).revoke(context.getUser().getId(), Instant.now());
+            new CodeRevocations(SingleUseObjectLimitStore.of(context.getSession())).revoke(context.getUser().getId(), Instant.now());
         }
     }
 

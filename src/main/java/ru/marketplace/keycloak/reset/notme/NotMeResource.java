@@ -20,7 +20,7 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectSlotStore;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 
 /**
  * {@code /realms/{realm}/marketplace-reset/not-me}: where «Это были не вы?» in the code e-mail leads.
@@ -57,7 +57,7 @@ public final class NotMeResource {
             return page("invalid", "");
         }
         RealmModel realm = session.getContext().getRealm();
-        new CodeRevocations(new SingleUseObjectSlotStore(session.getProvider(SingleUseObjectProvider.class)))
+        new CodeRevocations(SingleUseObjectLimitStore.of(session))
                 .revoke(account.get(), Instant.now());
         UserModel user = session.users().getUserById(realm, account.get());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())

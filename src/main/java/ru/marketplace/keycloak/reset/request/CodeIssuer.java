@@ -48,7 +48,7 @@ public final class CodeIssuer {
         if (locked.isPresent()) {
             return refused(IssueOutcome.Status.LOCKED, locked.get());
         }
-        LimitDecision perIp = limits.requestsPerIp().tryAcquire("ip:" + clientIp, now);
+        LimitDecision perIp = limits.requestsPerIp().tryAcquire(ResetLimits.ipSubject(clientIp), now);
         if (!perIp.granted()) {
             return refused(IssueOutcome.Status.THROTTLED, perIp.retryAfter());
         }

@@ -8,8 +8,9 @@ import java.time.Duration;
  * @param status            what happened
  * @param attemptsRemaining wrong entries this code still allows (meaningful for WRONG)
  * @param retryAfter        for LOCKED, how long until codes are accepted for the account again
+ * @param attemptsUsed      the code's attempts known to be used after this entry, for the session to keep
  */
-public record CheckOutcome(Status status, int attemptsRemaining, Duration retryAfter) {
+public record CheckOutcome(Status status, int attemptsRemaining, Duration retryAfter, int attemptsUsed) {
 
     public enum Status {
         /** Right code, consumed now: it can never be used again. */
@@ -31,7 +32,7 @@ public record CheckOutcome(Status status, int attemptsRemaining, Duration retryA
     }
 
     static CheckOutcome of(Status status) {
-        return new CheckOutcome(status, 0, Duration.ZERO);
+        return new CheckOutcome(status, 0, Duration.ZERO, 0);
     }
 
     public boolean accepted() {

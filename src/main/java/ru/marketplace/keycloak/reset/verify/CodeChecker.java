@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.util.Optional;
 import ru.marketplace.keycloak.reset.code.CodeDigest;
 import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.limits.CodeAttempts;
 import ru.marketplace.keycloak.reset.limits.LimitDecision;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
-import ru.marketplace.keycloak.reset.limits.SlidingWindowLimit;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
  * Judges a code entry against the pending code.
  *
- * <p>Before a guess is compared it must win two slots: one of the code's attempts and one of the
- * account's hourly wrong-code allowance. Both are claimed atomically in the cluster-wide store, so
- * parallel guesses from many sessions or nodes can never evaluate more wrong codes than the limits
- * allow. A right code gives both slots back, then consumes the code exactly once.
+ * <p>Before a guess is compared it must win two claims: one of the code's attempts and one slot of the
+ * account's hourly wrong-code allowance. Both are atomic in the cluster-wide store, so parallel guesses from
+ * many sessions or nodes can never evaluate more wrong codes than the limits allow. A right code gives the
+ * account's slot back (it was no wrong code), then consumes the code exactly once.
  */
 public final class CodeChecker {
 
@@ -45,32 +45,35 @@ public final class CodeChecker {
         if (pending.forAccount() && limits.revocations().isRevoked(pending.accountId(), pending.issuedAt())) {
             return CheckOutcome.of(CheckOutcome.Status.REVOKED);
         }
-        SlidingWindowLimit attempts = limits.attemptsFor(pending.codeId());
-        if (attempts.refusalFor(pending.codeId(), now).isPresent()) {
-            return CheckOutcome.of(CheckOutcome.Status.EXHAUSTED);
+        CodeAttempts attempts = limits.attemptsPerCode();
+        if (attempts.exhausted(pending.attemptsUsed())) {
+            return exhausted();
         }
         String subject = ResetLimits.accountSubject(pending.accountId(), pending.address());
         LimitDecision accountSlot = limits.wrongCodesPerAccount().tryAcquire(subject, now);
         if (!accountSlot.granted()) {
-            return new CheckOutcome(CheckOutcome.Status.LOCKED, 0, accountSlot.retryAfter());
+            return new CheckOutcome(CheckOutcome.Status.LOCKED, 0, accountSlot.retryAfter(), pending.attemptsUsed());
         }
-        LimitDecision attemptSlot = attempts.tryAcquire(pending.codeId(), now);
-        if (!attemptSlot.granted()) {
+        CodeAttempts.Attempt attempt = attempts.take(pending.codeId(), pending.attemptsUsed());
+        if (!attempt.granted()) {
             limits.wrongCodesPerAccount().release(accountSlot);
-            return CheckOutcome.of(CheckOutcome.Status.EXHAUSTED);
+            return exhausted();
         }
 
         String boundEmail = pending.forAccount() ? accountEmail : pending.address();
         boolean matches = CodeDigest.matches(pending.digest(), pending.bindingFor(boundEmail), candidate.get());
         // a code for an unknown address was never sent: even a lucky guess must not be told apart from a miss
         if (!matches || !pending.forAccount() || accountEmail == null) {
-            return new CheckOutcome(CheckOutcome.Status.WRONG, attemptSlot.remaining(), Duration.ZERO);
+            return new CheckOutcome(CheckOutcome.Status.WRONG, attempt.remaining(), Duration.ZERO, attempt.used());
         }
         limits.wrongCodesPerAccount().release(accountSlot);
-        attempts.release(attemptSlot);
         if (!limits.consumeOnce(pending.codeId(), now)) {
             return CheckOutcome.of(CheckOutcome.Status.ALREADY_USED);
         }
         return CheckOutcome.of(CheckOutcome.Status.ACCEPTED);
+    }
+
+    private CheckOutcome exhausted() {
+        return new CheckOutcome(CheckOutcome.Status.EXHAUSTED, 0, Duration.ZERO, settings.maxAttemptsPerCode());
     }
 }

@@ -283,4 +283,59 @@ class BruteForceAttackIT extends MarketplaceRealmTest {
         System.out.printf("[attack 6/R7] after 6 wrong codes across a resend, the right new code answers: %s%n", locked.errorText());
         assertTrue(locked.errorText().startsWith("Слишком много неверных кодов"), locked.errorText());
     }
+
+    /**
+     * A right code is no wrong one: it gives back the slot of the account's hourly wrong-code allowance it claimed
+     * before the comparison. Reproduces the defect of issue 9 on the real store, whose deferred write of a claim
+     * used to bring the released slot back at commit: one right code, then 5 + 4 wrong ones, answered «Слишком
+     * много неверных кодов» at the next «Продолжить».
+     */
+    @Test
+    void aRightCodeDoesNotUseUpTheAccountsWrongCodeAllowance() {
+        ResetSettingsOverride.apply(admin, Map.of("resendCooldownSeconds", "0"));
+        Account olga = ResetJourney.newAccount(admin, "right-first");
+        Shopper first = new Shopper(keycloak.baseUrl());
+        Page accepted = enterCode(first, requestCode(first, openReset(first), olga.email()), codeFromMail(mail, olga.email(), 1));
+        assertScreen(accepted, ResetJourney.PASSWORD_SCREEN);
+
+        int wrong = 0;
+        for (int[] session : new int[][] {{2, 5}, {3, 4}}) {
+            Shopper guesser = new Shopper(keycloak.baseUrl());
+            Page page = requestCode(guesser, openReset(guesser), olga.email());
+            String code = codeFromMail(mail, olga.email(), session[0]);
+            for (int i = 0; i < session[1]; i++) {
+                page = enterCode(guesser, page, wrongCode(code));
+                assertTrue(page.errorText().startsWith("Неверный код"), page.errorText());
+                wrong++;
+            }
+        }
+        Shopper owner = new Shopper(keycloak.baseUrl());
+        Page codeScreen = requestCode(owner, openReset(owner), olga.email());
+        System.out.printf("[issue 9] after 1 right and %d wrong codes, «Продолжить» answers: %s %s%n",
+                wrong, codeScreen.templateName(), codeScreen.errorText());
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
+        Page tenth = enterCode(owner, codeScreen, codeFromMail(mail, olga.email(), 4));
+        assertScreen(tenth, ResetJourney.PASSWORD_SCREEN);
+    }
+
+    /** The wait a locked account is told is the real time left (it once said «через 1 секунду» for an hour's lock). */
+    @Test
+    void aLockedAccountIsToldTheRealTimeLeft(Shopper shopper) {
+        ResetSettingsOverride.apply(admin, Map.of("resendCooldownSeconds", "0", "maxWrongCodesPerAccountPerHour", "3"));
+        Account lev = ResetJourney.newAccount(admin, "lock-time");
+        Page page = requestCode(shopper, openReset(shopper), lev.email());
+        String code = codeFromMail(mail, lev.email(), 1);
+        for (int i = 0; i < 3; i++) {
+            page = enterCode(shopper, page, wrongCode(code));
+        }
+        List<String> answers = new ArrayList<>();
+        answers.add(enterCode(shopper, page, code).errorText());
+        Shopper again = new Shopper(keycloak.baseUrl());
+        answers.add(requestCode(again, openReset(again), lev.email()).errorText());
+        System.out.printf("[issue 13.7] locked for an hour after 3 wrong codes; the answers say: %s%n", answers);
+        for (String answer : answers) {
+            assertTrue(answer.startsWith("Слишком много неверных кодов. Попробуйте снова через 60 минут")
+                    || answer.startsWith("Слишком много неверных кодов. Попробуйте снова через 59 минут"), answer);
+        }
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SlidingWindowLimitTest {
 
-    private final InMemorySlotStore store = new InMemorySlotStore();
+    private final InMemoryLimitStore store = new InMemoryLimitStore();
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     private void advance(Duration by) {
@@ -77,7 +77,7 @@ class SlidingWindowLimitTest {
         small.tryAcquire("a", now);
         assertFalse(small.tryAcquire("a", now).granted());
         SlidingWindowLimit raised = new SlidingWindowLimit(store, "t", 3, Duration.ofHours(1));
-        assertTrue(raised.tryAcquire("a", now).granted(), "the old window's full marker must not apply");
+        assertTrue(raised.tryAcquire("a", now).granted(), "the ring of the old, smaller capacity must not apply");
         assertFalse(raised.tryAcquire("a", now).granted());
     }
 
@@ -86,7 +86,7 @@ class SlidingWindowLimitTest {
         SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofMinutes(5));
         LimitDecision decision = limit.tryAcquire("attacker:controlled\r\nvalue", now);
         assertFalse(decision.slotKey().contains("attacker"));
-        assertTrue(decision.slotKey().matches("mp-reset:v1:t:[0-9a-f]{32}:0"));
+        assertTrue(decision.slotKey().matches("mpr2:[A-Za-z0-9_-]{22}:t0"), decision.slotKey());
     }
 
     @Test
@@ -106,5 +106,76 @@ class SlidingWindowLimitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theRingWrapsAndEachSlotFreesAWindowAfterItsOwnClaim() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 3, Duration.ofHours(1));
+        limit.tryAcquire("a", now);
+        advance(Duration.ofMinutes(10));
+        limit.tryAcquire("a", now);
+        advance(Duration.ofMinutes(10));
+        limit.tryAcquire("a", now);
+        advance(Duration.ofMinutes(40));
+        LimitDecision fourth = limit.tryAcquire("a", now);
+        assertTrue(fourth.granted(), "the first claim lapsed");
+        assertEquals(0, fourth.slot(), "the ring came round to the first slot");
+        LimitDecision refused = limit.tryAcquire("a", now);
+        assertFalse(refused.granted());
+        assertEquals(Duration.ofMinutes(10), refused.retryAfter(), "the second claim lapses 10 minutes later");
+        assertEquals(Duration.ofMinutes(10), limit.refusalFor("a", now).orElseThrow());
+    }
+
+    @Test
+    void aReleaseRightAfterTheClaimGivesTheSlotBackToTheNextEvent() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 2, Duration.ofHours(1));
+        limit.tryAcquire("a", now);
+        limit.release(limit.tryAcquire("a", now));
+        assertTrue(limit.tryAcquire("a", now).granted());
+        assertFalse(limit.tryAcquire("a", now).granted());
+    }
+
+    @Test
+    void aReleaseBehindALaterClaimLeavesTheLimitOneShortNeverOver() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 3, Duration.ofHours(1));
+        LimitDecision first = limit.tryAcquire("a", now);
+        limit.tryAcquire("a", now);
+        limit.release(first);
+        int granted = 0;
+        for (int i = 0; i < 5; i++) {
+            granted += limit.tryAcquire("a", now).granted() ? 1 : 0;
+        }
+        assertTrue(granted >= 1 && granted <= 2, "2 slots were free; granted " + granted);
+    }
+
+    @Test
+    void aLostRecordNeverLetsMoreEventsThroughThanSlots() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 4, Duration.ofHours(1));
+        limit.tryAcquire("a", now);
+        limit.tryAcquire("a", now);
+        // the entry holding the ring record vanishes (a write lost in a crash): the slots still hold
+        store.release(StoreKeys.entry("a"));
+        assertTrue(limit.tryAcquire("a", now).granted());
+        assertTrue(limit.tryAcquire("a", now).granted());
+        assertFalse(limit.tryAcquire("a", now).granted());
+        assertFalse(limit.tryAcquire("a", now).granted());
+    }
+
+    @Test
+    void aLargeCapacityKeepsOneTimePerGroupAndNeverStatesTooShortAWait() {
+        int capacity = 1000; // groups of 8 slots
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", capacity, Duration.ofHours(1));
+        for (int i = 0; i < capacity; i++) {
+            assertTrue(limit.tryAcquire("ip", now).granted(), "claim " + i);
+            advance(Duration.ofSeconds(3));
+        }
+        // claims 0..999 were made 3 s apart over 50 minutes; the first lapses 3000 s after its claim, at +60 min
+        LimitDecision refused = limit.tryAcquire("ip", now);
+        assertFalse(refused.granted());
+        Duration trueWait = Duration.ofHours(1).minus(Duration.ofSeconds(3L * capacity));
+        assertTrue(refused.retryAfter().compareTo(trueWait) >= 0, "never too short: " + refused.retryAfter());
+        assertTrue(refused.retryAfter().compareTo(trueWait.plusSeconds(8 * 3 + 1)) <= 0, "at most one group too long: " + refused.retryAfter());
+        advance(refused.retryAfter());
+        assertTrue(limit.tryAcquire("ip", now).granted(), "free once the stated wait has passed");
     }
 }

@@ -12,14 +12,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.code.CodeDigest;
-import ru.marketplace.keycloak.reset.limits.InMemorySlotStore;
+import ru.marketplace.keycloak.reset.limits.InMemoryLimitStore;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.request.IssueOutcome.Status;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 class CodeIssuerTest {
 
-    private final InMemorySlotStore store = new InMemorySlotStore();
+    private final InMemoryLimitStore store = new InMemoryLimitStore();
     private Instant now = Instant.parse("2026-11-25T10:00:00Z");
 
     private CodeIssuer issuer(Map<String, String> config) {

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import ru.marketplace.keycloak.reset.limits.InMemorySlotStore;
+import ru.marketplace.keycloak.reset.limits.InMemoryLimitStore;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.request.CodeIssuer;
 import ru.marketplace.keycloak.reset.request.IssueOutcome;
@@ -24,7 +24,7 @@ class CodeCheckerTest {
 
     private static final String EMAIL = "anna@shop.example";
 
-    private final InMemorySlotStore store = new InMemorySlotStore();
+    private final InMemoryLimitStore store = new InMemoryLimitStore();
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
     private ResetCodeSettings settings = ResetCodeSettings.defaults();
 

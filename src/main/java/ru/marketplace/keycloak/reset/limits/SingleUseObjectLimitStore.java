@@ -1,0 +1,89 @@
+package ru.marketplace.keycloak.reset.limits;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * {@link LimitStore} on Keycloak's single-use-object store (a distributed cache in a cluster), for one request.
+ *
+ * <p>How Keycloak's implementations behave decides the shape of this class: {@code putIfAbsent} and {@code remove}
+ * act at once, cluster-wide and atomically; {@code put} is queued in the request's transaction and applied at
+ * commit, and a second {@code put} of the same key in one request is refused. So entries written by the limits are
+ * buffered here and put once each, just before Keycloak's own transactions commit; reads of an entry are
+ * remembered for the request. Slot claims carry no data at all: a second write to record a claim's time would be
+ * applied after a release of the same slot and bring it back (the claim of a right code then stayed counted as a
+ * wrong one), and the time lives in the subject's ring record anyway.
+ */
+public final class SingleUseObjectLimitStore implements LimitStore {
+
+    private final SingleUseObjectProvider store;
+    private final Consumer<Runnable> atCommit;
+    private final Map<String, Map<String, String>> entries = new HashMap<>();
+    private final Map<String, Long> pendingLifespans = new LinkedHashMap<>();
+
+    /**
+     * @param atCommit runs the given flush once, before the store's transaction commits (and not at all on rollback)
+     */
+    public SingleUseObjectLimitStore(SingleUseObjectProvider store, Consumer<Runnable> atCommit) {
+        this.store = store;
+        this.atCommit = atCommit;
+    }
+
+    /** The store of {@code session}'s request; buffered writes are flushed in the transaction's prepare phase. */
+    public static SingleUseObjectLimitStore of(KeycloakSession session) {
+        return new SingleUseObjectLimitStore(session.getProvider(SingleUseObjectProvider.class),
+                flush -> session.getTransactionManager().enlistPrepare(new AbstractKeycloakTransaction() {
+                    @Override
+                    protected void commitImpl() {
+                        flush.run();
+                    }
+
+                    @Override
+                    protected void rollbackImpl() {
+                        // nothing was written: the buffered entries are dropped with the request
+                    }
+                }));
+    }
+
+    @Override
+    public boolean claim(String key, Duration lifespan) {
+        return store.putIfAbsent(key, seconds(lifespan));
+    }
+
+    @Override
+    public void release(String key) {
+        store.remove(key);
+    }
+
+    @Override
+    public Map<String, String> read(String key) {
+        return entries.computeIfAbsent(key, absent -> {
+            Map<String, String> stored = store.get(absent);
+            return stored == null ? new HashMap<>() : new HashMap<>(stored);
+        });
+    }
+
+    @Override
+    public void write(String key, String field, String value, Duration lifespan) {
+        read(key).put(field, value);
+        if (pendingLifespans.isEmpty()) {
+            atCommit.accept(this::flush);
+        }
+        pendingLifespans.merge(key, seconds(lifespan), Math::max);
+    }
+
+    private void flush() {
+        pendingLifespans.forEach((key, seconds) -> store.put(key, seconds, Map.copyOf(entries.get(key))));
+        pendingLifespans.clear();
+    }
+
+    private static long seconds(Duration lifespan) {
+        return Math.max(1, lifespan.toSeconds() + (lifespan.toNanosPart() > 0 ? 1 : 0));
+    }
+}
