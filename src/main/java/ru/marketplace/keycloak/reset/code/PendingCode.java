@@ -21,17 +21,16 @@ import java.util.function.Function;
 public record PendingCode(String codeId, String digest, String address, String accountId, Instant issuedAt, Instant expiresAt,
                           int attemptsUsed) {
 
-    private static final String PREFIX = "mpReset.code.";
-    static final String CODE_ID = PREFIX + "id";
-    static final String DIGEST = PREFIX + "digest";
-    static final String ADDRESS = PREFIX + "address";
+    private static final String PREFIX = "mpReset.";
+    /** The fixed-format fields in one note: a pending reset is held by thousands of sessions at a peak. */
+    static final String CODE = PREFIX + "code";
     static final String ACCOUNT = PREFIX + "account";
-    static final String ISSUED_AT = PREFIX + "issuedAtMillis";
-    static final String EXPIRES_AT = PREFIX + "expiresAtMillis";
-    static final String ATTEMPTS_USED = PREFIX + "attemptsUsed";
+    /** Also what the e-mail field is prefilled with after «Изменить адрес»: it outlives the code. */
+    public static final String ADDRESS = PREFIX + "address";
+    private static final String FORMAT = "2";
 
-    /** Note names this record occupies, so the flow can clear them all. */
-    public static final java.util.List<String> NOTE_NAMES = java.util.List.of(CODE_ID, DIGEST, ADDRESS, ACCOUNT, ISSUED_AT, EXPIRES_AT, ATTEMPTS_USED);
+    /** Notes removed when the code is dropped; the address stays as what the shopper typed. */
+    public static final java.util.List<String> CODE_NOTE_NAMES = java.util.List.of(CODE, ACCOUNT);
 
     /** A code just issued: no attempt used yet. */
     public PendingCode(String codeId, String digest, String address, String accountId, Instant issuedAt, Instant expiresAt) {
@@ -58,32 +57,29 @@ public record PendingCode(String codeId, String digest, String address, String a
 
     public Map<String, String> toNotes() {
         Map<String, String> notes = new LinkedHashMap<>();
-        notes.put(CODE_ID, codeId);
-        notes.put(DIGEST, digest);
-        notes.put(ADDRESS, address);
+        notes.put(CODE, String.join(";", FORMAT, codeId, digest, Long.toString(issuedAt.toEpochMilli(), 36),
+                Long.toString(expiresAt.toEpochMilli(), 36), Integer.toString(attemptsUsed)));
         notes.put(ACCOUNT, accountId == null ? "" : accountId);
-        notes.put(ISSUED_AT, Long.toString(issuedAt.toEpochMilli()));
-        notes.put(EXPIRES_AT, Long.toString(expiresAt.toEpochMilli()));
-        notes.put(ATTEMPTS_USED, Integer.toString(attemptsUsed));
+        notes.put(ADDRESS, address);
         return notes;
     }
 
     /** Reads the record back; {@code null} when there is none or it is incomplete (treated as "no code yet"). */
     public static PendingCode fromNotes(Function<String, String> notes) {
-        String codeId = notes.apply(CODE_ID);
-        String digest = notes.apply(DIGEST);
-        String address = notes.apply(ADDRESS);
+        String code = notes.apply(CODE);
         String account = notes.apply(ACCOUNT);
-        String issuedAt = notes.apply(ISSUED_AT);
-        String expiresAt = notes.apply(EXPIRES_AT);
-        String attemptsUsed = notes.apply(ATTEMPTS_USED);
-        if (codeId == null || digest == null || address == null || account == null || issuedAt == null || expiresAt == null) {
+        String address = notes.apply(ADDRESS);
+        if (code == null || account == null || address == null) {
+            return null;
+        }
+        String[] fields = code.split(";", -1);
+        if (fields.length != 6 || !FORMAT.equals(fields[0]) || fields[1].isEmpty() || fields[2].isEmpty()) {
             return null;
         }
         try {
-            return new PendingCode(codeId, digest, address, account.isEmpty() ? null : account,
-                    Instant.ofEpochMilli(Long.parseLong(issuedAt)), Instant.ofEpochMilli(Long.parseLong(expiresAt)),
-                    attemptsUsed == null ? 0 : Math.max(0, Integer.parseInt(attemptsUsed)));
+            return new PendingCode(fields[1], fields[2], address, account.isEmpty() ? null : account,
+                    Instant.ofEpochMilli(Long.parseLong(fields[3], 36)), Instant.ofEpochMilli(Long.parseLong(fields[4], 36)),
+                    Math.max(0, Integer.parseInt(fields[5])));
         } catch (NumberFormatException corrupted) {
             return null;
         }

@@ -143,6 +143,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 context.challenge(screens.emailScreen(echo, new FormMessage(FIELD_EMAIL, errorKey)));
                 return;
             }
+            // a new address replaces any code of this session (the browser went back to the e-mail form)
+            state.clearPendingCode();
             state.rememberTypedAddress(address.normalised());
             issue(address.normalised(), null);
         }

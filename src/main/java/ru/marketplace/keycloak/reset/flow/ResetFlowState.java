@@ -9,8 +9,8 @@ import ru.marketplace.keycloak.reset.code.PendingCode;
  */
 public final class ResetFlowState {
 
-    /** What the shopper last typed into the e-mail field, to prefill it after «Изменить адрес». */
-    private static final String TYPED_ADDRESS = "mpReset.typedAddress";
+    /** What the shopper last typed into the e-mail field, to prefill it after «Изменить адрес»: the code's address note. */
+    private static final String TYPED_ADDRESS = PendingCode.ADDRESS;
     /** Set when the e-mail code was accepted: the new-password action knows it completes a recovery. */
     private static final String CODE_VERIFIED = "mpReset.codeVerified";
     /** Read by the new-password action: whether to end the account's other sessions. */
@@ -32,11 +32,10 @@ public final class ResetFlowState {
 
     void savePendingCode(PendingCode pending) {
         pending.toNotes().forEach(authSession::setAuthNote);
-        authSession.setAuthNote(TYPED_ADDRESS, pending.address());
     }
 
     void clearPendingCode() {
-        PendingCode.NOTE_NAMES.forEach(authSession::removeAuthNote);
+        PendingCode.CODE_NOTE_NAMES.forEach(authSession::removeAuthNote);
     }
 
     void markCodeVerified() {

@@ -28,8 +28,26 @@ class PendingCodeTest {
     void missingOrCorruptNotesMeanNoCode() {
         assertNull(PendingCode.fromNotes(key -> null));
         Map<String, String> notes = new HashMap<>(new PendingCode("id", "d", "a@b.c", "u", issued, issued).toNotes());
-        notes.put(PendingCode.EXPIRES_AT, "soon");
+        notes.put(PendingCode.CODE, "2;id;d;0;soon!;0");
         assertNull(PendingCode.fromNotes(notes::get));
+        notes.put(PendingCode.CODE, "1;id;d;0;0;0");
+        assertNull(PendingCode.fromNotes(notes::get), "another format");
+    }
+
+    @Test
+    void theAttemptsUsedTravelWithTheCodeAndNeverGoBack() {
+        PendingCode pending = new PendingCode("id", "v1:a:b", "anna@shop.example", "user-1", issued, issued.plusSeconds(600)).withAttemptsUsed(3);
+        assertEquals(3, PendingCode.fromNotes(pending.toNotes()::get).attemptsUsed());
+        assertEquals(3, pending.withAttemptsUsed(1).attemptsUsed(), "a stale count from a racing request never lowers it");
+    }
+
+    @Test
+    void aPendingResetTakesThreeShortNotes() {
+        PendingCode pending = new PendingCode("AAAAAAAAAAAAAAAAAAAAAA", "v1:" + "s".repeat(22) + ":" + "m".repeat(43),
+                "anna@shop.example", "0b5a7a3e-2f2c-4b7e-9c65-1f0d2d7c9a11", issued, issued.plusSeconds(600));
+        Map<String, String> notes = pending.toNotes();
+        assertEquals(3, notes.size());
+        assertTrue(notes.get(PendingCode.CODE).length() < 120, notes.get(PendingCode.CODE));
     }
 
     @Test
