@@ -93,6 +93,7 @@ public final class SlidingWindowLimit {
 
     private Duration until(RingRecord ring, int slot, Instant now) {
         Duration left = Duration.between(now, ring.freesAt(slot, window).orElse(now.plus(window)));
-        return left.isNegative() ? Duration.ZERO : left;
+        // the record rounds claim times up to the second: never state more than the window itself
+        return left.isNegative() ? Duration.ZERO : left.compareTo(window) > 0 ? window : left;
     }
 }

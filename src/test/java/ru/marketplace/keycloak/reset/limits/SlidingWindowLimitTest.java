@@ -127,6 +127,15 @@ class SlidingWindowLimitTest {
     }
 
     @Test
+    void theStatedWaitNeverExceedsTheWindowThoughClaimTimesAreRoundedUp() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 1, Duration.ofHours(1));
+        Instant midSecond = now.plusMillis(400);
+        store.setNow(midSecond);
+        limit.tryAcquire("a", midSecond);
+        assertEquals(Duration.ofHours(1), limit.tryAcquire("a", midSecond).retryAfter());
+    }
+
+    @Test
     void aReleaseRightAfterTheClaimGivesTheSlotBackToTheNextEvent() {
         SlidingWindowLimit limit = new SlidingWindowLimit(store, "t", 2, Duration.ofHours(1));
         limit.tryAcquire("a", now);
