@@ -72,13 +72,15 @@ final class LoadBenchmark implements AutoCloseable {
         Instant t = Instant.now();
         PostgresServer postgres = PostgresServer.start(output.resolve("postgres-load"), output.resolve("postgres-load.log"));
         MailCatcher mail = null;
+        KeycloakLauncher keycloak = null;
+        boolean started = false;
         try {
             PostgresServer.Database database = postgres.createDatabase("keycloak_load", "keycloak");
             Path home = OptimizedDistribution.build(harness.keycloakHome(), output.resolve("keycloak-prod"),
                     harness.providerJar(), OptimizedDistribution.OPERATOR_BUILD_OPTIONS, output.resolve("keycloak-prod-build.log"));
             mail = MailCatcher.start();
             int port = FreePorts.pick();
-            KeycloakLauncher keycloak = KeycloakLauncher.builder()
+            keycloak = KeycloakLauncher.builder()
                     .home(home)
                     .httpPort(port)
                     .realmExportDir(harness.realmExportDir())
@@ -99,13 +101,18 @@ final class LoadBenchmark implements AutoCloseable {
             benchmark.phases.put("start: PostgreSQL, kc.sh build (or reused), Keycloak", Duration.between(t, Instant.now()));
             progress.accept(keycloak + " (JVM pid " + benchmark.server.pid() + ") on " + postgres + ", ready in "
                     + Duration.between(t, Instant.now()).toSeconds() + " s");
+            started = true;
             return benchmark;
-        } catch (RuntimeException e) {
-            if (mail != null) {
-                mail.stop();
+        } finally {
+            if (!started) { // whatever failed (an Error too), nothing may be left running
+                if (keycloak != null) {
+                    keycloak.stop();
+                }
+                if (mail != null) {
+                    mail.stop();
+                }
+                postgres.stop();
             }
-            postgres.stop();
-            throw e;
         }
     }
 
@@ -249,14 +256,10 @@ final class LoadBenchmark implements AutoCloseable {
         for (int i = 0; i < shoppers; i++) {
             accounts.add(new BenchAccount(BulkAccounts.email("oneip", i), null, ClientIps.SHARED));
         }
-        purgeMail();
-        ClassHistogram before = server.liveHistogram();
-        LoadRunner.Batch batch = runner.run(Walks.projectContinueOnly(), accounts, settings.concurrency());
-        pause(Duration.ofSeconds(1));
-        HeapFigures figures = HeapFigures.between(before, server.liveHistogram(), batch.completed());
-        int mails = mail.allMails().size();
-        report.oneIp(batch, figures, mails);
-        progress.accept("one IP: " + batch.completed() + "/" + batch.attempted() + ", mails " + mails + " " + firstError(batch));
+        Continued oneIp = continueBatch(accounts);
+        report.oneIp(oneIp.batch(), oneIp.heap(), oneIp.mails());
+        progress.accept("one IP: " + oneIp.batch().completed() + "/" + oneIp.batch().attempted() + ", mails "
+                + oneIp.mails() + " " + firstError(oneIp.batch()));
     }
 
     private void flood(LoadReport report) {
@@ -265,16 +268,24 @@ final class LoadBenchmark implements AutoCloseable {
             requests.add(new BenchAccount("flood-" + i + "@nowhere.example", null,
                     ClientIps.distinct(FLOOD_IPS + i % settings.floodIps())));
         }
+        Continued flood = continueBatch(requests);
+        report.flood(flood.batch(), flood.heap(), flood.mails(), FLOOD_HEAP_BOUND_KB_PER_REQUEST);
+        progress.accept(String.format(java.util.Locale.ROOT, "flood: %d/%d, %.2f KB per request (bound %d), %d mails %s",
+                flood.batch().completed(), flood.batch().attempted(), flood.heap().kilobytesPerOperation(),
+                FLOOD_HEAP_BOUND_KB_PER_REQUEST, flood.mails(), firstError(flood.batch())));
+    }
+
+    /** A batch of «Продолжить» and what it left: the live heap's growth and the mails sent (GreenMail emptied first). */
+    private record Continued(LoadRunner.Batch batch, HeapFigures heap, int mails) {
+    }
+
+    private Continued continueBatch(List<BenchAccount> accounts) {
         purgeMail();
         ClassHistogram before = server.liveHistogram();
-        LoadRunner.Batch batch = runner.run(Walks.projectContinueOnly(), requests, settings.concurrency());
-        pause(Duration.ofSeconds(1));
-        HeapFigures figures = HeapFigures.between(before, server.liveHistogram(), batch.completed());
-        int mails = mail.allMails().size();
-        report.flood(batch, figures, mails, FLOOD_HEAP_BOUND_KB_PER_REQUEST);
-        progress.accept(String.format(java.util.Locale.ROOT, "flood: %d/%d, %.2f KB per request (bound %d), %d mails %s",
-                batch.completed(), batch.attempted(), figures.kilobytesPerOperation(), FLOOD_HEAP_BOUND_KB_PER_REQUEST,
-                mails, firstError(batch)));
+        LoadRunner.Batch batch = runner.run(Walks.projectContinueOnly(), accounts, settings.concurrency());
+        pause(Duration.ofSeconds(1)); // the mail jobs run after the answer: let the last ones finish
+        HeapFigures heap = HeapFigures.between(before, server.liveHistogram(), batch.completed());
+        return new Continued(batch, heap, mail.allMails().size());
     }
 
     // --- plumbing -------------------------------------------------------------------------------------------

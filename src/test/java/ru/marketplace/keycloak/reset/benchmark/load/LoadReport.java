@@ -140,8 +140,7 @@ final class LoadReport {
 
     private void addFlowRows(ResultTable table, String flow, List<String> steps) {
         List<Round> flowRounds = rounds(flow);
-        if (flowRounds.isEmpty()) {
-            table.addNotMeasured(flow, "no round ran");
+        if (notMeasured(table, flow, flowRounds)) {
             return;
         }
         StepTimings pooled = pooled(flowRounds);
@@ -172,12 +171,10 @@ final class LoadReport {
 
     private void addLoginRow(ResultTable table) {
         List<Round> loginRounds = rounds(LOGIN);
-        if (loginRounds.isEmpty()) {
-            table.addNotMeasured(LOGIN, "no round ran");
+        if (notMeasured(table, LOGIN, loginRounds)) {
             return;
         }
-        StepTimings pooled = pooled(loginRounds);
-        Percentiles signIn = pooled.of(Walks.SIGN_IN);
+        Percentiles signIn = pooled(loginRounds).of(Walks.SIGN_IN);
         int completed = loginRounds.stream().mapToInt(r -> r.batch().completed()).sum();
         table.add(new ResultTable.Row("password login (hashing anchor)", completed + "/"
                 + loginRounds.stream().mapToInt(r -> r.batch().attempted()).sum(),
@@ -251,6 +248,15 @@ final class LoadReport {
                 String.format(Locale.ROOT, "heap growth on the node %s MB after full GC; bound (SECURITY.md) %d KB per request = %s MB: %s; "
                                 + "mails sent: %d (must be 0)", ResultTable.number(grownMb), floodBoundKb,
                         ResultTable.number(boundMb), perRequest <= floodBoundKb ? "WITHIN" : "EXCEEDED", floodMails)));
+    }
+
+    /** Adds a "not measured" row when no round of {@code flow} ran. */
+    private static boolean notMeasured(ResultTable table, String flow, List<Round> flowRounds) {
+        if (flowRounds.isEmpty()) {
+            table.addNotMeasured(flow, "no round ran");
+            return true;
+        }
+        return false;
     }
 
     private static StepTimings pooled(List<Round> rounds) {
