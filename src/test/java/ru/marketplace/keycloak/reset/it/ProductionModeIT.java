@@ -57,9 +57,8 @@ import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 class ProductionModeIT {
 
     private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
-    /** What an operator builds with; ClusterIT uses the same, so one build serves both. */
-    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
-            "--event-metrics-user-enabled=true"); // the last two: reset activity as Prometheus counters
+    /** What an operator builds with; ClusterIT and the load benchmark use the same, so one build serves all. */
+    static final List<String> BUILD_OPTIONS = OptimizedDistribution.OPERATOR_BUILD_OPTIONS;
 
     private final Map<String, Duration> timings = new LinkedHashMap<>();
     private Instant started;

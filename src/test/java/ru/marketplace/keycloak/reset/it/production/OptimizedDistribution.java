@@ -21,6 +21,13 @@ import java.util.stream.Stream;
  */
 public final class OptimizedDistribution {
 
+    /**
+     * What an operator builds with (README → Deploy to production): ProductionModeIT, ClusterIT and the load
+     * benchmark use the same options, so whichever runs first builds and the others reuse the build.
+     */
+    public static final List<String> OPERATOR_BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true",
+            "--metrics-enabled=true", "--event-metrics-user-enabled=true"); // the last two: reset activity as Prometheus counters
+
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
     /** Written after a successful build: what was built, so an identical build can be reused. */
     private static final String STAMP = ".marketplace-build-stamp";

@@ -112,6 +112,11 @@ public final class KeycloakLauncher implements KeycloakServer {
         return startupTime;
     }
 
+    /** The {@code kc.sh} process; Keycloak's JVM is among its descendants (the load benchmark measures that JVM). */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public Path logFile() {
         return settings.logFile();
     }

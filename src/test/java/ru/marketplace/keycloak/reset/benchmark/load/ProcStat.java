@@ -1,0 +1,31 @@
+package ru.marketplace.keycloak.reset.benchmark.load;
+
+/**
+ * The CPU a process has used, read from the text of {@code /proc/<pid>/stat} (see proc(5)): fields 14 and 15,
+ * {@code utime} and {@code stime}, in clock ticks. The second field (the command name) is in parentheses and may
+ * itself contain spaces and parentheses, so the fields are counted from the last {@code ')'}.
+ */
+final class ProcStat {
+
+    private ProcStat() {
+    }
+
+    /** utime + stime of the process itself (not of its waited-for children), in clock ticks. */
+    static long cpuTicks(String statLine) {
+        int end = statLine.lastIndexOf(')');
+        if (end < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
+        }
+        // after ") ": field 3 (state) is index 0, so utime (field 14) is index 11 and stime (15) index 12
+        String[] fields = statLine.substring(end + 1).trim().split("\\s+");
+        if (fields.length < 13) {
+            throw new IllegalArgumentException("too few fields in /proc/<pid>/stat: " + statLine);
+        }
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Clock ticks to milliseconds at {@code ticksPerSecond} (USER_HZ, {@code getconf CLK_TCK}, usually 100). */
+    static double millis(long ticks, long ticksPerSecond) {
+        return ticks * 1000.0 / ticksPerSecond;
+    }
+}

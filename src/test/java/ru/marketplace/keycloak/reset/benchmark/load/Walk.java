@@ -1,0 +1,10 @@
+package ru.marketplace.keycloak.reset.benchmark.load;
+
+import ru.marketplace.keycloak.reset.it.support.Shopper;
+
+/** One shopper's way through a flow, each step timed; throws when the shopper does not get where expected. */
+@FunctionalInterface
+interface Walk {
+
+    void walk(Shopper shopper, BenchAccount account, StepTimings clock);
+}
