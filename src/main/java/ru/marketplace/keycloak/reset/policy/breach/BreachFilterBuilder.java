@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.List;
  * Collects breached passwords (Pwned Passwords hash lines, plain passwords) and writes a {@link BreachFilterFormat}
  * file. Keys are sorted and de-duplicated, so the input may be in any order and may repeat itself.
  *
- * <p>Memory: 8 bytes per input line for the keys, plus about 26 bytes per key of one shard (at most
- * {@value #LARGEST_SHARD} keys, ≈ 220 MB) while it is built; 100 million passwords need about 1.5 GB of heap.
+ * <p>Memory: 8 bytes per input line for the keys, about 30 bytes per key of the shard being built (at most
+ * {@value #LARGEST_SHARD} keys), and the finished fingerprints (≈ 2 bytes per key) until they are written:
+ * 100 million passwords peaked at 1.5 GB resident with -Xmx3g (README).
  */
 public final class BreachFilterBuilder {
 
@@ -128,10 +130,18 @@ public final class BreachFilterBuilder {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
                 written = writeTo(out);
             }
+            readableByAll(temporary);
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** A temporary file is private (rw-------); Keycloak may run as another user, and the list is public anyway. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
