@@ -90,8 +90,7 @@ final class BreachFilters {
             return new Mapped(Optional.of(filter), null, version, now);
         } catch (BreachFilterFileException broken) {
             // reached at most once per RECHECK for a broken file, so the log repeats the problem without flooding
-            LOG.errorf("%s. Until it is fixed, passwords are checked against the shipped list of common passwords "
-                    + "only (%s)", broken.getMessage(), builtin());
+            LOG.errorf("%s. Until it is fixed, passwords are checked only against %s", broken.getMessage(), builtin());
             return new Mapped(Optional.empty(), broken.getMessage(), version, now);
         }
     }

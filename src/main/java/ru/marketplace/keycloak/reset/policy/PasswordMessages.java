@@ -60,4 +60,9 @@ public final class PasswordMessages {
 
     private PasswordMessages() {
     }
+
+    /** Whether a refusal's key says the password is on the breached-password list (alone or with unmet rules). */
+    public static boolean isBreachRefusal(String key) {
+        return BREACHED.equals(key) || BREACHED_RULES_UNMET.equals(key) || BREACHED_RULES_UNMET_WRONG_LAYOUT.equals(key);
+    }
 }
