@@ -20,7 +20,9 @@ import ru.marketplace.keycloak.reset.policy.breach.BreachFilterBuilder;
 
 /**
  * What the offline breached-password check costs per password: {@code listedPassword} / {@code unlistedPassword} are
- * what the policy runs (NFC check, SHA-1, three reads of the mapped file), {@code randomKey} the filter's reads alone.
+ * what the policy runs (NFC check, SHA-1, three reads of the mapped file), {@code randomKey} the filter's reads alone,
+ * {@code openFile} what opening the file costs (header and shard table read, shards mapped: what a realm's first use
+ * adds, however big the file).
  * Passwords and keys rotate over 65,536 values, so reads land all over the file as real lookups do.
  *
  * <p>With the 100-million-entry file ({@link SyntheticPwnedList}, then BreachFilterCommand):
@@ -84,6 +86,11 @@ public class BreachFilterBenchmark {
     @Benchmark
     public boolean unlistedPassword() {
         return check.listedOffline(unlisted[next++ & (ROTATION - 1)]);
+    }
+
+    @Benchmark
+    public BreachFilter openFile() {
+        return filter.equals("memory") ? breachFilter : BreachFilter.open(Path.of(filter));
     }
 
     @Benchmark
