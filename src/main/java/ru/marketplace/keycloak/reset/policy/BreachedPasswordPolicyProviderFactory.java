@@ -3,11 +3,8 @@ package ru.marketplace.keycloak.reset.policy;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import ru.marketplace.keycloak.reset.policy.breach.BreachCheck;
 import ru.marketplace.keycloak.reset.policy.breach.BreachSettings;
 import ru.marketplace.keycloak.reset.policy.breach.PwnedRangeClient;
@@ -21,7 +18,7 @@ import ru.marketplace.keycloak.reset.policy.breach.PwnedRangeClient;
  * <p>Nothing is read at server start: the shipped list is read on the first password, a file is mapped when a realm's
  * policy is first parsed (microseconds: only its header is read), so Keycloak starts as fast as without it.
  */
-public final class BreachedPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class BreachedPasswordPolicyProviderFactory extends OneValuePolicyFactory {
 
     /** The policy's id in the realm's password policy string: {@code marketplaceBreachedPassword(builtin)}. */
     public static final String PROVIDER_ID = "marketplaceBreachedPassword";
@@ -46,18 +43,8 @@ public final class BreachedPasswordPolicyProviderFactory implements PasswordPoli
     }
 
     @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
-
-    @Override
     public String getDefaultConfigValue() {
         return BreachSettings.DEFAULT_CONFIG;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
     }
 
     BreachFilters filters() {
@@ -83,20 +70,5 @@ public final class BreachedPasswordPolicyProviderFactory implements PasswordPoli
             }
         }
         return client;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // configured per realm, in the policy's value
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing at startup: see the class comment
-    }
-
-    @Override
-    public void close() {
-        // mappings are released with the filters when the factory is collected
     }
 }
