@@ -14,9 +14,9 @@ import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
  * file, alternately ({@code rounds} times each): the import parses the policy, so the file is opened during the
  * start. Prints each start time as the harness measures it (launch to the first 200 of the realm's discovery URL).
  *
- * <p>{@code mvn -B -DskipTests package dependency:unpack && java -cp "target/classes:target/test-classes:$(mvn -q
- * dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" ru.marketplace.keycloak.reset.benchmark.BreachStartTime
- * target/synthetic-100m.bin 2}
+ * <p>{@code mvn -B -DskipTests package dependency:unpack && mvn -q dependency:build-classpath
+ * -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt && java -cp "target/classes:target/test-classes:$(cat
+ * target/cp.txt)" ru.marketplace.keycloak.reset.benchmark.BreachStartTime target/synthetic-100m.bin 2}
  */
 public final class BreachStartTime {
 
