@@ -63,6 +63,10 @@
             <#if (numbers.score!0) gt 0>
                 <p id="mp-password-not-guessable" class="mp-checklist__note">${msg("marketplaceChecklistNotGuessable")}</p>
             </#if>
+            <#-- a breach list is checked by the server only, when the form is sent: said here only after such a refusal -->
+            <#if passwordBreachRefused??>
+                <p id="mp-password-not-breached" class="mp-checklist__note">${msg("marketplaceChecklistBreached")}</p>
+            </#if>
             <p id="mp-password-verdict" class="mp-checklist__verdict" role="status"></p>
         </div>
     </#if>

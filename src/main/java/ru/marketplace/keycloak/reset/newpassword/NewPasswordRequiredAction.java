@@ -27,6 +27,7 @@ import ru.marketplace.keycloak.reset.limits.CodeRevocations;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.mail.MailTime;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
+import ru.marketplace.keycloak.reset.policy.PasswordMessages;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
@@ -100,9 +101,13 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
             user.credentialManager().updateCredential(UserCredentialModel.password(passwordNew, false));
         } catch (ModelException refused) {
             errorEvent.detail(Details.REASON, refused.getMessage()).error(Errors.PASSWORD_REJECTED);
-            Response challenge = form(context)
-                    .addError(new FormMessage(FIELD_NEW, refused.getMessage(), refused.getParameters()))
-                    .createForm(TEMPLATE);
+            LoginFormsProvider refusal = form(context)
+                    .addError(new FormMessage(FIELD_NEW, refused.getMessage(), refused.getParameters()));
+            if (PasswordMessages.isBreachRefusal(refused.getMessage())) {
+                // the checklist cannot know this before the form is sent; after such a refusal it says so
+                refusal.setAttribute("passwordBreachRefused", true);
+            }
+            Response challenge = refusal.createForm(TEMPLATE);
             context.challenge(challenge);
             return;
         }

@@ -23,6 +23,7 @@ import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.reset.policy.breach.BreachCheck;
 
 /**
  * The marketplace password rules as a Keycloak password policy: Keycloak calls it wherever the realm's policy
@@ -108,7 +109,9 @@ public final class MarketplacePasswordPolicyProvider implements PasswordPolicyPr
 
     private PolicyError validate(RealmModel realm, UserModel user, String password, List<String> userInputs) {
         PasswordRules rules = configuredRules(realm).orElse(PasswordRules.DEFAULTS);
-        Optional<PasswordProblem> problem = checker.check(rules, password, userInputs);
+        // the realm's breached-password policy, if any, joins this policy's one combined message
+        BreachCheck breach = BreachedPasswordPolicyProvider.configuredCheck(session, realm).orElse(null);
+        Optional<PasswordProblem> problem = checker.check(rules, password, userInputs, breach);
         if (problem.isEmpty()) {
             return null;
         }

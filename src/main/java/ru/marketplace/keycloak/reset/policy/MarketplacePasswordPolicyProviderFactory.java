@@ -1,17 +1,14 @@
 package ru.marketplace.keycloak.reset.policy;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 
 /**
  * Registers "Marketplace password rules" in Authentication → Policies → Password policy. Its single config
  * value is a {@link PasswordRules} config ({@value PasswordRules#DEFAULT_CONFIG} by default), checked when the
  * admin saves the policy.
  */
-public final class MarketplacePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class MarketplacePasswordPolicyProviderFactory extends OneValuePolicyFactory {
 
     /** The policy's id in the realm's password policy string: {@code marketplacePassword(8-20 digits:1 …)}. */
     public static final String PROVIDER_ID = "marketplacePassword";
@@ -35,33 +32,7 @@ public final class MarketplacePasswordPolicyProviderFactory implements PasswordP
     }
 
     @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
-
-    @Override
     public String getDefaultConfigValue() {
         return PasswordRules.DEFAULT_CONFIG;
-    }
-
-    /** Keycloak's spelling: one set of marketplace rules per realm. */
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // configured per realm, in the policy's value
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // zxcvbn loads on the first password that needs it, not at startup
-    }
-
-    @Override
-    public void close() {
-        // the shared zxcvbn lives as long as the class
     }
 }

@@ -5,7 +5,8 @@ package ru.marketplace.keycloak.reset.policy;
  * (section "password policy"); a theme or the realm's localization may override any of them.
  *
  * <p>Whole messages ({@code PolicyError} keys, formatted by Keycloak with the parameters we give):
- * {@link #RULES_UNMET}, {@link #RULES_UNMET_WRONG_LAYOUT}, {@link #GUESSABLE}, {@link #EDGE_WHITESPACE},
+ * {@link #RULES_UNMET}, {@link #RULES_UNMET_WRONG_LAYOUT}, {@link #GUESSABLE}, {@link #BREACHED} (and its
+ * combinations with the rules), {@link #BREACH_UNVERIFIED}, {@link #EDGE_WHITESPACE},
  * {@link #CONTROL_CHARACTERS}; for the new-password screen {@link #RULES_HINT} and
  * {@link #RULES_HINT_NOT_GUESSABLE}. The other keys are fragments {@link PasswordRulesText} puts together.
  */
@@ -17,6 +18,14 @@ public final class PasswordMessages {
     public static final String RULES_UNMET_WRONG_LAYOUT = "marketplacePasswordRulesUnmetWrongLayout";
     /** «Этот пароль слишком простой: его легко угадать.» */
     public static final String GUESSABLE = "marketplacePasswordGuessable";
+    /** «Этот пароль встречался в утечках данных с других сайтов — придумайте другой.» */
+    public static final String BREACHED = "marketplacePasswordBreached";
+    /** {@link #RULES_UNMET} for a password that is also on the breached-password list: both in one message. */
+    public static final String BREACHED_RULES_UNMET = "marketplacePasswordBreachedRulesUnmet";
+    /** {@link #RULES_UNMET_WRONG_LAYOUT} for a password that is also on the breached-password list. */
+    public static final String BREACHED_RULES_UNMET_WRONG_LAYOUT = "marketplacePasswordBreachedRulesUnmetWrongLayout";
+    /** The range API did not answer and the settings refuse then: «try again in a minute». */
+    public static final String BREACH_UNVERIFIED = "marketplacePasswordBreachUnverified";
     public static final String EDGE_WHITESPACE = "marketplacePasswordEdgeWhitespace";
     public static final String CONTROL_CHARACTERS = "marketplacePasswordControlCharacters";
     /** All the rules, shown before the shopper types: {0} as in {@link #RULES_UNMET}. */
@@ -50,5 +59,10 @@ public final class PasswordMessages {
     public static final String LIST_END = "marketplacePasswordListEnd";
 
     private PasswordMessages() {
+    }
+
+    /** Whether a refusal's key says the password is on the breached-password list (alone or with unmet rules). */
+    public static boolean isBreachRefusal(String key) {
+        return BREACHED.equals(key) || BREACHED_RULES_UNMET.equals(key) || BREACHED_RULES_UNMET_WRONG_LAYOUT.equals(key);
     }
 }

@@ -69,12 +69,20 @@ public final class PasswordRulesText {
             case CONTROL_CHARACTERS -> new RefusalMessage(PasswordMessages.CONTROL_CHARACTERS, List.of());
             case EDGE_WHITESPACE -> new RefusalMessage(PasswordMessages.EDGE_WHITESPACE, List.of());
             case GUESSABLE -> new RefusalMessage(PasswordMessages.GUESSABLE, List.of());
-            case RULES_UNMET -> new RefusalMessage(
-                    problem.cyrillicLetters()
-                            ? PasswordMessages.RULES_UNMET_WRONG_LAYOUT
-                            : PasswordMessages.RULES_UNMET,
+            case BREACHED -> new RefusalMessage(PasswordMessages.BREACHED, List.of());
+            case BREACH_UNVERIFIED -> new RefusalMessage(PasswordMessages.BREACH_UNVERIFIED, List.of());
+            case RULES_UNMET -> new RefusalMessage(rulesUnmetKey(problem),
                     List.of(requirements(rules, problem.unmetRules())));
         };
+    }
+
+    private static String rulesUnmetKey(PasswordProblem problem) {
+        if (problem.breached()) {
+            return problem.cyrillicLetters()
+                    ? PasswordMessages.BREACHED_RULES_UNMET_WRONG_LAYOUT
+                    : PasswordMessages.BREACHED_RULES_UNMET;
+        }
+        return problem.cyrillicLetters() ? PasswordMessages.RULES_UNMET_WRONG_LAYOUT : PasswordMessages.RULES_UNMET;
     }
 
     /** The whole refusal formatted as the reader sees it (what Keycloak does with a {@link RefusalMessage}). */
