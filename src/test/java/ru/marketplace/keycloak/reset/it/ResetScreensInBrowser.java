@@ -91,6 +91,11 @@ final class ResetScreensInBrowser {
         return browser.find(".pf-v5-c-alert").getText();
     }
 
+    /** The lead of the code screen: where the code went. */
+    String codeSentTo() {
+        return browser.find("#mp-code-sent-to").getText();
+    }
+
     /** The error is shown under the field, tied to it for screen readers, and the field has the focus. */
     void assertFieldError(String field, String text) {
         WebElement input = browser.find("#" + field);
