@@ -105,6 +105,19 @@ final class ResetScreensInBrowser {
         assertEquals(field, browser.focusedId(), "the focus goes to the field with the error");
     }
 
+    /**
+     * A refused field's error gives way as soon as the shopper edits it: it no longer stands next to a checklist
+     * that may already say «Все условия выполнены».
+     */
+    void assertErrorGivesWayWhenEdited(String field, String typed) {
+        WebElement input = browser.find("#" + field);
+        assertTrue(browser.find("#input-error-" + field).isDisplayed(), "the server's error before any edit");
+        input.sendKeys(typed);
+        assertFalse(browser.find("#input-error-" + field).isDisplayed(), "the stale error is gone once the field is edited");
+        assertEquals(null, input.getAttribute("aria-invalid"));
+        assertFalse(input.getAttribute("aria-describedby").contains("input-error-" + field), input.getAttribute("aria-describedby"));
+    }
+
     /** What lets a phone offer the code from the mail and a screen reader explain the field. */
     void assertCodeFieldHelpsPhones() {
         WebElement code = browser.find("#code");
