@@ -241,6 +241,13 @@ class ResetFlowIT extends MarketplaceRealmTest {
         Page wrong = enterCode(shopper, codeScreen, wrongCode(codeFromMail(mail, ivan.email(), 1)));
         assertEquals("Your password recovery code", mail.mailsTo(ivan.email()).get(0).subject(), "the mail follows the chosen language");
         assertEquals("Wrong code. 4 attempts left.", wrong.errorText());
+
+        // the brand in English wherever it appears (the realm's display name and sender are «Маркетплейс»)
+        assertEquals("Marketplace no-reply@marketplace.example", codeScreen.document().selectFirst("#mp-mail-sender").text());
+        ReceivedMail codeMail = mail.mailsTo(ivan.email()).get(0);
+        assertTrue(codeMail.rawHeaders().contains("From: Marketplace <no-reply@marketplace.example>"), codeMail.rawHeaders()::toString);
+        assertTrue(codeMail.text().contains("The Marketplace team"), codeMail.text());
+        assertTrue(codeMail.html().contains("The Marketplace team") && !codeMail.html().contains("Маркетплейс"), codeMail.html());
     }
 
     @Test
