@@ -170,6 +170,7 @@ function dismissWhenEdited(error) {
     }
     input.addEventListener("input", () => {
         error.hidden = true;
+        error.style.display = "none"; // a theme's display rule for the error would override [hidden]
         input.removeAttribute("aria-invalid");
         const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== error.id);
         input.setAttribute("aria-describedby", described.join(" "));
