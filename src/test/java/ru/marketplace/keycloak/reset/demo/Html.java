@@ -16,10 +16,13 @@ public final class Html {
               font-size:16px;text-decoration:none;cursor:pointer}
             .muted{color:#667}
             .code{font-size:28px;letter-spacing:4px;font-weight:700;color:#3b2dbf}
-            pre{white-space:pre-wrap;background:#f0f1f4;padding:12px;border-radius:6px}
+            pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f1f4;padding:12px;border-radius:6px}
+            iframe.mail-html{display:block;width:100%;height:640px;border:1px solid #e4e6eb;border-radius:6px;
+              background:#fff}
             table{border-collapse:collapse;width:100%}
-            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top;
-              word-break:break-all}
+            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top}
+            th{white-space:nowrap}
+            td{overflow-wrap:anywhere}
             """;
 
     private Html() {
