@@ -6,6 +6,7 @@ package ru.marketplace.keycloak.reset.demo;
  */
 public final class Html {
 
+    // on a phone each claim's value goes under its name: beside the names its column is too narrow for a date
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f6f8;
               color:#1d2330}
@@ -23,6 +24,8 @@ public final class Html {
             td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top}
             th{white-space:nowrap}
             td{overflow-wrap:anywhere}
+            @media (max-width:600px){#claims th,#claims td{display:block;border-bottom:0}
+              #claims th{padding-bottom:0}#claims td{padding-top:2px;border-bottom:1px solid #e4e6eb}}
             """;
 
     private Html() {

@@ -7,17 +7,7 @@ import ru.marketplace.keycloak.reset.it.support.AdminApi;
  * Tells whether the demo shopper's password is still the one the demo created: Keycloak stores a new password
  * credential (a new id) on every change, so the id seen at start is compared with the current one.
  */
-final class PasswordWatch {
-
-    private final AdminApi admin;
-    private final String path;
-    private final String initialCredentialId;
-
-    private PasswordWatch(AdminApi admin, String path, String initialCredentialId) {
-        this.admin = admin;
-        this.path = path;
-        this.initialCredentialId = initialCredentialId;
-    }
+record PasswordWatch(AdminApi admin, String path, String initialCredentialId) {
 
     static PasswordWatch start(AdminApi admin, String realm, String userId) {
         String path = "/admin/realms/" + realm + "/users/" + userId + "/credentials";
