@@ -6,7 +6,9 @@
 <#assign font = "-apple-system, 'Segoe UI', Roboto, Arial, 'Helvetica Neue', sans-serif">
 <#assign brand = "#6d28d9">
 <#-- the brand's mark: its initial on the brand colour (a mail sent off the request thread has no URL for an image) -->
-<#assign initial = (realmName!"")?has_content?then((realmName!"")?substring(0, 1)?upper_case, "")>
+<#-- the brand in the mail's language (ResetMailer's brandName), else the realm's display name as Keycloak gives it -->
+<#assign brandName = brandName!realmName!"">
+<#assign initial = brandName?has_content?then(brandName?substring(0, 1)?upper_case, "")>
 
 <#macro frame preheader="">
 <!DOCTYPE html>
@@ -27,7 +29,7 @@
       <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;">
         <tr>
           <td style="padding:0 8px 16px; font-family:${font}; font-size:20px; line-height:28px; font-weight:700; color:#111827;">
-            <span style="display:inline-block; width:28px; height:28px; line-height:28px; margin-right:8px; border-radius:8px; background:${brand}; color:#ffffff; text-align:center; font-size:16px; vertical-align:top;">${initial}</span>${realmName!""}
+            <span style="display:inline-block; width:28px; height:28px; line-height:28px; margin-right:8px; border-radius:8px; background:${brand}; color:#ffffff; text-align:center; font-size:16px; vertical-align:top;">${initial}</span>${brandName}
           </td>
         </tr>
         <tr>
@@ -59,5 +61,5 @@
 </#macro>
 
 <#macro signature>
-<p style="margin:24px 0 0; color:#4b5563;">${msg("marketplaceMailSignature", realmName!"")}</p>
+<p style="margin:24px 0 0; color:#4b5563;">${msg("marketplaceMailSignature", brandName)}</p>
 </#macro>

@@ -30,7 +30,8 @@
                     </div>
                 </div>
                 <#if newError>
-                    <div id="input-error-password-new" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="polite">${messagesPerField.get('password-new')}</div>
+                    <div id="input-error-password-new" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="polite"
+                         data-mp-stale-on-edit="password-new" data-mp-error-class="${properties.kcError!}">${messagesPerField.get('password-new')}</div>
                 </#if>
                 <@checklist.list numbers=ruleNumbers for="password-new" replaces=(passwordRules??)?then("mp-password-rules", "")/>
             </div>
@@ -42,7 +43,8 @@
                            <#if confirmError>aria-invalid="true" aria-describedby="input-error-password-confirm"</#if>/>
                 </span>
                 <#if confirmError>
-                    <div id="input-error-password-confirm" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="polite">${messagesPerField.get('password-confirm')}</div>
+                    <div id="input-error-password-confirm" class="${properties.kcInputErrorMessageClass!} mp-field-error" aria-live="polite"
+                         data-mp-stale-on-edit="password-confirm" data-mp-error-class="${properties.kcError!}">${messagesPerField.get('password-confirm')}</div>
                 </#if>
             </div>
             <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">

@@ -6,11 +6,14 @@
         ${msg("marketplaceNotMeTitle")}
     <#elseif section = "form">
         <#if notMeState == "confirm">
-            <p id="mp-not-me-text">${msg("marketplaceNotMeConfirmText")}</p>
-            <form id="mp-not-me-form" action="${notMeAction}" method="post">
+            <#-- the text inside the form: the theme's form spacing keeps the button clear of it -->
+            <form id="mp-not-me-form" class="${properties.kcFormClass!} mp-not-me-form" action="${notMeAction}" method="post">
+                <p id="mp-not-me-text">${msg("marketplaceNotMeConfirmText")}</p>
                 <input type="hidden" name="token" value="${notMeToken}"/>
-                <button id="mp-not-me-cancel" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
-                        type="submit">${msg("marketplaceNotMeButton")}</button>
+                <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+                    <button id="mp-not-me-cancel" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
+                            type="submit">${msg("marketplaceNotMeButton")}</button>
+                </div>
             </form>
         <#elseif notMeState == "cancelled">
             <p id="mp-not-me-text" role="status">${msg("marketplaceNotMeCancelledText")}</p>

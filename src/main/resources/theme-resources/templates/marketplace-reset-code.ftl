@@ -5,16 +5,13 @@
 <#assign codeError = messagesPerField.existsError('code')>
 <#-- false once only a new code helps (no attempts left, or expired): the screen then leads to «Получить новый код» -->
 <#assign usable = codeUsable!true>
-<#assign noticeShown = message?has_content && message.type == 'info'>
 <@layout.registrationLayout displayInfo=true displayMessage=!codeError; section>
 <!-- template: marketplace-reset-code.ftl -->
     <#if section = "header">
         <#if usable>${msg("marketplaceResetCodeTitle")}<#else>${msg("marketplaceResetNewCodeTitle")}</#if>
     <#elseif section = "form">
-        <#-- the notice above the form already says where the code went; otherwise this line does -->
-        <#if !noticeShown>
-            <p id="mp-code-sent-to" class="mp-lead">${msg("marketplaceResetCodeSentTo", resetAddress)}</p>
-        </#if>
+        <#-- where the code went, in one sentence on every render (first, after a wrong code, after a resend) -->
+        <p id="mp-code-sent-to" class="mp-lead">${msg("marketplaceResetCodeSentTo", resetAddress)}</p>
         <#if senderAddress?has_content>
             <div id="mp-mail-lookup" class="mp-mail-lookup">
                 <p id="mp-mail-lookup-title" class="mp-mail-lookup__title">${msg("marketplaceResetMailLookupTitle")}</p>

@@ -6,6 +6,7 @@
  *   - a notice when the code runs out while the code screen is open,
  *   - the live checklist of password rules, ticked as the shopper types,
  *   - the show/hide password button,
+ *   - a refused password's error giving way once the shopper edits that field,
  *   - focus on the first field with an error, when the page's own autofocus did not get there.
  * Texts come from the page (data attributes rendered from the message bundles): nothing here is worded.
  */
@@ -157,6 +158,30 @@ function startPasswordToggle(template) {
     group.append(item);
 }
 
+/**
+ * The server's error under a password field judged what was posted. Once the shopper edits that field it no
+ * longer holds, and next to a checklist that already says «Все условия выполнены» it would contradict the page:
+ * it gives way (hidden, the field no longer marked invalid). Without a script the server's message stays.
+ */
+function dismissWhenEdited(error) {
+    const input = document.getElementById(error.dataset.mpStaleOnEdit);
+    if (!input) {
+        return;
+    }
+    input.addEventListener("input", () => {
+        error.hidden = true;
+        error.style.display = "none"; // a theme's display rule for the error would override [hidden]
+        input.removeAttribute("aria-invalid");
+        const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== error.id);
+        input.setAttribute("aria-describedby", described.join(" "));
+        const errorClasses = (error.dataset.mpErrorClass || "").split(" ").filter(Boolean);
+        const marked = errorClasses.length > 0 ? input.closest("." + errorClasses.join(".")) : null;
+        if (marked) {
+            marked.classList.remove(...errorClasses);
+        }
+    }, { once: true });
+}
+
 /** The server marks the first field with an error autofocus; this covers a theme that focuses something else. */
 function focusFirstError() {
     const invalid = document.querySelector("[aria-invalid='true']:not([disabled])");
@@ -169,4 +194,5 @@ document.querySelectorAll("[data-mp-countdown]").forEach(startCountdown);
 document.querySelectorAll("[data-mp-expires-in]").forEach(startExpiryNotice);
 document.querySelectorAll("[data-mp-checklist-for]").forEach(startChecklist);
 document.querySelectorAll("template[data-mp-toggle-into]").forEach(startPasswordToggle);
+document.querySelectorAll("[data-mp-stale-on-edit]").forEach(dismissWhenEdited);
 focusFirstError();

@@ -5,6 +5,6 @@
 <p>${msg("marketplacePasswordChangedMailIntro", changedAt)}<#if ipAddress?has_content><br>${msg("marketplacePasswordChangedMailWhere", ipAddress)}</#if></p>
 <p>${msg("marketplacePasswordChangedMailWasYou")}</p>
 <p><strong>${msg("marketplacePasswordChangedMailNotYou", supportEmail)}</strong></p>
-<p>${msg("marketplaceMailSignature", realmName)}</p>
+<p>${msg("marketplaceMailSignature", brandName!realmName)}</p>
 </body>
 </html>

@@ -12,6 +12,6 @@
 <p>${msg("marketplaceResetCodeMailNotMeQuestion")} <a href="${notMeUrl}">${msg("marketplaceResetCodeMailNotMe")}</a></p>
 </#if>
 <p>${msg("marketplaceResetCodeMailSupport", supportEmail)}</p>
-<p>${msg("marketplaceMailSignature", realmName)}</p>
+<p>${msg("marketplaceMailSignature", brandName!realmName)}</p>
 </body>
 </html>

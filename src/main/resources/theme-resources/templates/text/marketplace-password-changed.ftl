@@ -11,5 +11,5 @@ ${msg("marketplacePasswordChangedMailWasYou")}
 
 ${msg("marketplacePasswordChangedMailNotYou", supportEmail)}
 
-${msg("marketplaceMailSignature", realmName)}
+${msg("marketplaceMailSignature", brandName!realmName)}
 ${msg("marketplaceMailAutomatic")}

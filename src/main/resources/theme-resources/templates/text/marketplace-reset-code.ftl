@@ -17,5 +17,5 @@ ${msg("marketplaceResetCodeMailNotMeQuestion")} ${msg("marketplaceResetCodeMailN
 </#if>
 ${msg("marketplaceResetCodeMailSupport", supportEmail)}
 
-${msg("marketplaceMailSignature", realmName)}
+${msg("marketplaceMailSignature", brandName!realmName)}
 ${msg("marketplaceMailAutomatic")}

@@ -168,8 +168,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
-                    // the three-argument constructor: (String, String) would read the address as the message key
-                    FormMessage notice = new FormMessage(null, previous == null ? ResetMessages.CODE_SENT : ResetMessages.CODE_RESENT, address);
+                    // where the code went is the screen's lead, worded the same on every render; only a resend adds a notice
+                    FormMessage notice = previous == null ? null : new FormMessage(null, ResetMessages.CODE_RESENT);
                     context.challenge(screens.codeScreen(outcome.pending(), now, null, notice, null));
                 }
                 case COOLDOWN -> context.challenge(screens.codeScreen(previous, now,

@@ -25,6 +25,11 @@ final class LocalizedText {
         return locale;
     }
 
+    /** The text of {@code key} in this language, or {@code null} when no bundle or realm override has it. */
+    String message(String key) {
+        return messages.getProperty(key);
+    }
+
     /** {@code base.one|few|many|other} for {@code count}, formatted with the count. */
     String counted(String base, long count) {
         String key = PluralRules.forLocale(locale).keyFor(base, count);

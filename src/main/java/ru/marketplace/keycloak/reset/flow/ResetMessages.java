@@ -9,7 +9,6 @@ public final class ResetMessages {
     public static final String EMAIL_REQUIRED = "marketplaceResetEmailRequired";
     public static final String EMAIL_INVALID = "marketplaceResetEmailInvalid";
     public static final String PHONE_NOT_SUPPORTED = "marketplaceResetPhoneNotSupported";
-    public static final String CODE_SENT = "marketplaceResetCodeSent";
     public static final String CODE_RESENT = "marketplaceResetCodeResent";
     public static final String CODE_MALFORMED = "marketplaceResetCodeMalformed";
     public static final String CODE_WRONG = "marketplaceResetCodeWrong";

@@ -7,6 +7,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.i18n.BrandName;
 import ru.marketplace.keycloak.reset.mailbox.Webmail;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
@@ -70,7 +71,8 @@ final class ResetScreens {
 
     private LoginFormsProvider common() {
         String sender = senderAddress();
-        String senderName = context.getRealm().getSmtpConfig().get("fromDisplayName");
+        // the From our mails carry (ResetMailer): the brand in the shopper's language when the realm has one
+        String senderName = BrandName.sender(text::message, context.getRealm().getSmtpConfig().get("fromDisplayName"));
         return context.form()
                 .setAttribute("supportEmail", supportEmail)
                 .setAttribute("senderAddress", sender == null ? "" : sender)

@@ -1,14 +1,18 @@
 package ru.marketplace.keycloak.reset.mail;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -23,6 +27,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.reset.i18n.BrandName;
 import ru.marketplace.keycloak.reset.notme.CancellationTokens;
 
 /**
@@ -73,7 +79,7 @@ public final class ResetMailer {
             String token = new CancellationTokens(background.getProvider(SingleUseObjectProvider.class)).issue(userId);
             attributes.put("notMeUrl", notMeEndpoint + "?token=" + token);
             try {
-                mailer(background, recipient).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, attributes);
+                mailer(background, recipient, origin, attributes).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, attributes);
                 event(background, origin, EventType.SEND_RESET_PASSWORD).user(recipient)
                         .detail(Details.USERNAME, recipient.getUsername())
                         .detail(Details.EMAIL, recipient.getEmail())
@@ -106,17 +112,58 @@ public final class ResetMailer {
                 return;
             }
             try {
-                mailer(background, recipient).send(CHANGED_SUBJECT, List.of(), CHANGED_TEMPLATE, new java.util.HashMap<>(templateAttributes));
+                Map<String, Object> attributes = new java.util.HashMap<>(templateAttributes);
+                mailer(background, recipient, origin, attributes).send(CHANGED_SUBJECT, List.of(), CHANGED_TEMPLATE, attributes);
             } catch (EmailException e) {
                 LOG.warnf("Could not send the password-changed notification to user %s: %s", userId, rootMessage(e));
             }
         });
     }
 
-    private EmailTemplateProvider mailer(KeycloakSession background, UserModel recipient) {
-        return background.getProvider(EmailTemplateProvider.class)
-                .setRealm(background.getContext().getRealm())
-                .setUser(recipient);
+    /**
+     * Keycloak's mail templating for {@code recipient}, with the brand in the mail's language: {@code brandName} in
+     * {@code attributes} for the templates, and as the From display name (Keycloak's own provider reads only the
+     * realm's one sender name, so a subclass passes a copy of the e-mail settings with the localized one).
+     */
+    private EmailTemplateProvider mailer(KeycloakSession background, UserModel recipient, Origin origin,
+                                         Map<String, Object> attributes) {
+        RealmModel realm = background.getContext().getRealm();
+        Function<String, String> messages = emailMessages(background, realm, origin.locale())::getProperty;
+        attributes.put("brandName", BrandName.of(messages, realm.getDisplayName(), realm.getName()));
+        EmailTemplateProvider configured = background.getProvider(EmailTemplateProvider.class);
+        String sender = BrandName.sender(messages, realm.getSmtpConfig().get("fromDisplayName"));
+        EmailTemplateProvider provider = configured instanceof FreeMarkerEmailTemplateProvider
+                ? new LocalizedSenderTemplates(background, sender) : configured; // a custom provider keeps its own From
+        return provider.setRealm(realm).setUser(recipient);
+    }
+
+    private static Properties emailMessages(KeycloakSession background, RealmModel realm, Locale locale) {
+        try {
+            return background.theme().getTheme(Theme.Type.EMAIL).getEnhancedMessages(realm, locale);
+        } catch (IOException e) {
+            LOG.warn("Could not read the e-mail theme's messages; the brand falls back to the realm's display name", e);
+            return new Properties();
+        }
+    }
+
+    /** Keycloak's FreeMarker mail templating, sending with the given From display name instead of the realm's. */
+    private static final class LocalizedSenderTemplates extends FreeMarkerEmailTemplateProvider {
+
+        private final String senderName;
+
+        LocalizedSenderTemplates(KeycloakSession session, String senderName) {
+            super(session);
+            this.senderName = senderName;
+        }
+
+        @Override
+        protected void send(String subject, String textBody, String htmlBody, String address) throws EmailException {
+            Map<String, String> config = new java.util.HashMap<>(realm.getSmtpConfig());
+            if (senderName != null) {
+                config.put("fromDisplayName", senderName);
+            }
+            send(config, subject, textBody, htmlBody, address);
+        }
     }
 
     private static EventBuilder event(KeycloakSession background, Origin origin, EventType type) {

@@ -49,7 +49,10 @@ public final class PasswordMessages {
     public static final String LOWER_CASE = "marketplacePasswordLower";
     /** «хотя бы {0}»: the counted rules together. */
     public static final String AT_LEAST = "marketplacePasswordAtLeast";
-    /** «{0}, {1}»: the length, then the counted rules. */
+    /**
+     * «{0}, {1}»: the length, then two or more counted rules, which end in their own «и» («от 8 до 20 символов,
+     * хотя бы одну цифру и две строчные буквы»); with one counted rule the pair is joined by {@link #LIST_PAIR}.
+     */
     public static final String LENGTH_AND_COUNTS = "marketplacePasswordLengthAndCounts";
     /** «{0} и {1}»: a list of two. */
     public static final String LIST_PAIR = "marketplacePasswordListPair";

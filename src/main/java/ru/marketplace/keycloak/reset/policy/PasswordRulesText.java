@@ -111,7 +111,8 @@ public final class PasswordRulesText {
         }
         String atLeast = counts.isEmpty() ? null : format(AT_LEAST, list(counts));
         if (length != null && atLeast != null) {
-            return format(LENGTH_AND_COUNTS, length, atLeast);
+            // the counts are the list's last item: alone they join with «и», several carry their own «и» inside
+            return format(counts.size() == 1 ? LIST_PAIR : LENGTH_AND_COUNTS, length, atLeast);
         }
         return length != null ? length : atLeast != null ? atLeast : "";
     }

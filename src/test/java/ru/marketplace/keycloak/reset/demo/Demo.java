@@ -4,12 +4,14 @@ import ru.marketplace.keycloak.reset.it.support.AdminApi;
 import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
 import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -23,6 +25,10 @@ public final class Demo implements AutoCloseable {
 
     public static final String REALM = "marketplace";
     public static final String CLIENT = "storefront";
+    /** The app's client: the demo lets it be tried in a desktop browser (Storefront#APP_CALLBACK). */
+    public static final String APP_CLIENT = "storefront-mobile";
+    /** The zone the reset's mails state their times in (the step's default): the demo's pages show times in it too. */
+    public static final ZoneId MAIL_ZONE = ZoneId.of(ResetCodeSettings.MAIL_TIME_ZONE.defaultValue());
 
     private final PrintStream out;
     private volatile MailCatcher mail;
@@ -64,20 +70,23 @@ public final class Demo implements AutoCloseable {
 
         AdminApi admin = AdminApi.connect(keycloak);
         DemoShopper shopper = DemoShopper.ANNA;
-        shopper.create(admin, REALM);
+        String shopperId = shopper.create(admin, REALM);
+        PasswordWatch password = PasswordWatch.start(admin, REALM, shopperId);
         storeUrl = "http://localhost:" + ports.storePort();
         if (ports.storePort() != DemoSettings.DEFAULT_STORE_PORT) {
             StorefrontRegistration.allow(admin, REALM, CLIENT, storeUrl); // the realm export registers only :3000
         }
 
         String mailboxUrl = "http://localhost:" + ports.mailboxPort();
-        hint = new DemoHint(shopper.email(), shopper.password(), mailboxUrl);
+        hint = new DemoHint(shopper.email(), shopper.password(), mailboxUrl, password::changed);
         mailbox = serve("почтовый ящик", DemoSettings.MAILBOX_PORT,
-                () -> MailboxPage.serve(mail, ports.mailboxPort()));
+                () -> MailboxPage.serve(mail, ports.mailboxPort(), MAIL_ZONE));
 
         String realmUrl = keycloakUrl(ports.keycloakPort()) + "/realms/" + REALM;
+        String appRedirect = storeUrl + Storefront.APP_CALLBACK;
+        StorefrontRegistration.allowRedirect(admin, REALM, APP_CLIENT, appRedirect);
         Storefront storefront = new Storefront(OidcClient.discover(realmUrl, CLIENT, storeUrl + "/callback"),
-                storeUrl, Clock.systemDefaultZone(), hint);
+                OidcClient.discover(realmUrl, APP_CLIENT, appRedirect), storeUrl, Clock.system(MAIL_ZONE), hint);
         store = serve("витрина", DemoSettings.STORE_PORT, () -> Storefront.serve(storefront, ports.storePort(),
                 keycloakUrl(ports.keycloakPort())));
     }

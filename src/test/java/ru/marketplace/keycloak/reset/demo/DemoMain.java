@@ -67,6 +67,9 @@ public final class DemoMain {
         out.println(" Почтовый ящик   " + hint.mailboxUrl());
         out.println(" Keycloak        " + keycloakUrl + "   (консоль: " + keycloakUrl + "/admin, "
                 + demo.keycloak().adminUsername() + " / " + demo.keycloak().adminPassword() + ")");
+        // the console opens on the master realm; this address opens it on the demo's realm
+        out.println(" Realm демо      " + keycloakUrl + "/admin/master/console/#/" + Demo.REALM
+                + "   (в консоли: список realm слева вверху → «Маркетплейс»)");
         out.println();
         out.println(" Покупатель      " + hint.email() + " / " + hint.password());
         out.println();

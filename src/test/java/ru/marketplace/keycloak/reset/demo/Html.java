@@ -6,6 +6,7 @@ package ru.marketplace.keycloak.reset.demo;
  */
 public final class Html {
 
+    // on a phone each claim's value goes under its name: beside the names its column is too narrow for a date
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f5f6f8;
               color:#1d2330}
@@ -16,10 +17,15 @@ public final class Html {
               font-size:16px;text-decoration:none;cursor:pointer}
             .muted{color:#667}
             .code{font-size:28px;letter-spacing:4px;font-weight:700;color:#3b2dbf}
-            pre{white-space:pre-wrap;background:#f0f1f4;padding:12px;border-radius:6px}
+            pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f0f1f4;padding:12px;border-radius:6px}
+            iframe.mail-html{display:block;width:100%;height:640px;border:1px solid #e4e6eb;border-radius:6px;
+              background:#fff}
             table{border-collapse:collapse;width:100%}
-            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top;
-              word-break:break-all}
+            td,th{text-align:left;padding:6px 8px;border-bottom:1px solid #e4e6eb;vertical-align:top}
+            th{white-space:nowrap}
+            td{overflow-wrap:anywhere}
+            @media (max-width:600px){#claims th,#claims td{display:block;border-bottom:0}
+              #claims th{padding-bottom:0}#claims td{padding-top:2px;border-bottom:1px solid #e4e6eb}}
             """;
 
     private Html() {

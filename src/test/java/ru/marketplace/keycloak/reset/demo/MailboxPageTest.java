@@ -5,19 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
 
 class MailboxPageTest {
 
     private final List<ReceivedMail> mails = new ArrayList<>();
-    private final MailboxPage page = new MailboxPage(() -> List.copyOf(mails), ZoneOffset.UTC);
+    private final MailboxPage page = new MailboxPage(() -> List.copyOf(mails), ZoneId.of("Europe/Moscow"));
 
     @Test
     void anEmptyMailboxSaysWhatToDo() {
@@ -38,7 +39,8 @@ class MailboxPageTest {
                 html.select("article.mail .subject").eachText());
         assertEquals(List.of("012345"), html.select(".code").eachText(), "a leading zero stays");
         assertEquals("anna@pokupatel.example", html.selectFirst("article.mail").attr("data-to"));
-        assertTrue(html.selectFirst("article.mail").text().contains("00:03:20"), "received time, in the zone given");
+        assertTrue(html.selectFirst("article.mail").text().contains("1 января 1970, 03:03 (Москва, GMT+3)"),
+                "received time in the zone given, with the zone, as the mails word it: " + html.selectFirst("article.mail").text());
     }
 
     @Test
@@ -48,6 +50,35 @@ class MailboxPageTest {
         assertFalse(body.contains("<script>"), body);
         assertFalse(body.contains("<img"), body);
         assertTrue(body.contains("&lt;script&gt;alert(&#39;код&#39;)&lt;/script&gt;"));
+    }
+
+    @Test
+    void theHtmlPartIsShownInASandboxWithoutScriptsAndTheTextPartOnRequest() {
+        mails.add(new ReceivedMail("no-reply@marketplace.example", List.of("anna@pokupatel.example"), "Код",
+                "Ваш код:\n\n012345\n\nЭто были не вы? http://localhost:8080/realms/marketplace/marketplace-reset/not-me?token=abc",
+                "<p onclick=\"x\">Ваш код: <b>012345</b> <a href=\"http://localhost:8080/not-me?token=abc\">Отменить код</a></p>",
+                Instant.ofEpochSecond(1), "anna@pokupatel.example", List.of()));
+
+        Document framed = Jsoup.parse(page.apply(WebRequest.get("/", Map.of())).html());
+        Element frame = framed.selectFirst("article.mail iframe.mail-html");
+        assertEquals("allow-popups allow-popups-to-escape-sandbox", frame.attr("sandbox"), "no scripts, no same origin");
+        assertTrue(frame.attr("srcdoc").startsWith("<base target=\"_blank\"><p onclick="), "the mail's HTML, links open in a new tab");
+        assertTrue(framed.select("article.mail pre").isEmpty());
+        assertEquals(List.of("012345"), framed.select(".code").eachText(), "the code from the text part, as before");
+        assertEquals("?view=text", framed.selectFirst("#view-switch a").attr("href"));
+
+        Document text = Jsoup.parse(page.apply(WebRequest.get("/", Map.of("view", "text"))).html());
+        assertTrue(text.select("iframe").isEmpty());
+        Element link = text.selectFirst("article.mail pre a");
+        assertEquals("http://localhost:8080/realms/marketplace/marketplace-reset/not-me?token=abc", link.attr("href"), "links are clickable");
+        assertEquals("_blank", link.attr("target"));
+        assertEquals("?view=html", text.selectFirst("#view-switch a").attr("href"));
+    }
+
+    @Test
+    void onlyWebAddressesBecomeLinks() {
+        assertEquals("see &lt;b&gt; <a href=\"https://a.example/x?y=1&amp;z=2\" target=\"_blank\" rel=\"noopener noreferrer\">"
+                + "https://a.example/x?y=1&amp;z=2</a> and javascript:alert(1)", MailboxPage.linked("see <b> https://a.example/x?y=1&z=2 and javascript:alert(1)"));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package ru.marketplace.keycloak.reset.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ru.marketplace.keycloak.reset.mail.MailTime;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +17,24 @@ import java.util.function.Function;
  * PKCE, the callback exchanges the code on the server and checks the ID token, the home page greets the shopper by
  * name and lists the token's claims, «Выйти» ends the Keycloak session too.
  *
+ * <p>It also lets the app's login be tried (the {@code storefront-mobile} client, theme {@code marketplace-mobile},
+ * «Не помню пароль»): «Войти как в приложении» starts that client's login, and {@code /app/callback} stands in
+ * for the app's {@code ru.marketplace.app:/oauth2redirect}, which a desktop browser cannot open: it trades the code
+ * as the app would and says that the app would open now.
+ *
  * <p>Routes: {@code GET /}, {@code GET /login}, {@code GET /callback}, {@code POST /logout},
- * {@code GET /signed-out}.
+ * {@code GET /signed-out}, {@code GET /app/login}, {@code GET /app/callback}.
  */
 public final class Storefront implements Function<WebRequest, WebReply> {
 
     private static final Set<String> TIME_CLAIMS = Set.of("exp", "iat", "auth_time", "nbf");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    /** Where the app's redirect lands in the demo, under the storefront (registered on the app's client at start). */
+    public static final String APP_CALLBACK = "/app/callback";
 
     private final OidcClient oidc;
+    private final OidcClient app;
     private final String baseUrl;
     private final Clock clock;
     private final DemoHint hint;
@@ -37,7 +46,13 @@ public final class Storefront implements Function<WebRequest, WebReply> {
      * @param hint    what the demo suggests trying, shown to a visitor who is not signed in; may be {@code null}
      */
     public Storefront(OidcClient oidc, String baseUrl, Clock clock, DemoHint hint) {
+        this(oidc, null, baseUrl, clock, hint);
+    }
+
+    /** @param app the app's client ({@code storefront-mobile}) redirecting to {@link #APP_CALLBACK}; {@code null}: none */
+    public Storefront(OidcClient oidc, OidcClient app, String baseUrl, Clock clock, DemoHint hint) {
         this.oidc = oidc;
+        this.app = app;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.clock = clock;
         this.hint = hint;
@@ -61,14 +76,19 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         return switch (route) {
             case "GET /", "HEAD /" -> home(request, null);
             case "GET /signed-out" -> home(request, "Вы вышли из аккаунта.");
-            case "GET /login" -> startLogin(request);
+            case "GET /login" -> startLogin(request, oidc);
             case "GET /callback" -> finishLogin(request);
+            case "GET /app/login" -> app == null ? notFound() : startLogin(request, app);
+            case "GET " + APP_CALLBACK -> app == null ? notFound() : finishAppLogin(request);
             case "POST /logout" -> logout(request);
-            default -> Set.of("/", "/login", "/callback", "/logout", "/signed-out").contains(request.path())
+            default -> Set.of("/", "/login", "/callback", "/logout", "/signed-out", "/app/login", APP_CALLBACK).contains(request.path())
                     ? WebReply.error(405, Html.page("Витрина", "<p>Так сюда не заходят.</p>", 0))
-                    : WebReply.error(404, Html.page("Витрина",
-                            "<p>Такой страницы нет. <a href=\"/\">На главную</a></p>", 0));
+                    : notFound();
         };
+    }
+
+    private static WebReply notFound() {
+        return WebReply.error(404, Html.page("Витрина", "<p>Такой страницы нет. <a href=\"/\">На главную</a></p>", 0));
     }
 
     private WebReply home(WebRequest request, String notice) {
@@ -98,22 +118,50 @@ public final class Storefront implements Function<WebRequest, WebReply> {
     private String invitation() {
         StringBuilder html = new StringBuilder("<div class=\"card\">\n<h1>Добро пожаловать!</h1>\n"
                 + "<p>Войдите, и витрина поприветствует вас по имени.</p>\n"
-                + "<a id=\"login\" class=\"button\" href=\"/login\">Войти</a>\n</div>\n");
+                + "<a id=\"login\" class=\"button\" href=\"/login\">Войти</a>\n"
+                + (app == null ? "" : "<p class=\"muted\">Или как покупатель в мобильном приложении (клиент "
+                        + Html.escape(app.clientId()) + ", ссылка «Не помню пароль»): <a id=\"app-login\" href=\"/app/login\">"
+                        + "войти как в приложении</a>.</p>\n")
+                + "</div>\n");
         if (hint != null) {
             html.append(hint.html());
         }
         return html.toString();
     }
 
-    private WebReply startLogin(WebRequest request) {
+    private WebReply startLogin(WebRequest request, OidcClient client) {
         BrowserSessions.Session session = sessions.findOrCreate(request);
         PendingLogin login = PendingLogin.fresh(clock.instant());
         session.addPendingLogin(login);
-        WebReply reply = WebReply.redirect(302, oidc.authorizationUrl(login));
+        WebReply reply = WebReply.redirect(302, client.authorizationUrl(login));
         return session.isNew() ? reply.withHeader("Set-Cookie", BrowserSessions.cookieFor(session)) : reply;
     }
 
     private WebReply finishLogin(WebRequest request) {
+        return completeLogin(request, oidc, (session, signedIn) -> {
+            session.signIn(signedIn.idToken(), signedIn.claims());
+            return WebReply.redirect(302, "/"); // the code leaves the address bar
+        });
+    }
+
+    /** What the app would do on its redirect: trade the code, then open. The storefront's own session is left alone. */
+    private WebReply finishAppLogin(WebRequest request) {
+        return completeLogin(request, app, (session, signedIn) -> WebReply.page(Html.page("Маркетплейс — приложение",
+                "<div class=\"card\" id=\"app-opened\">\n<h1>Сейчас открылось бы приложение</h1>\n"
+                        + "<p>Keycloak вернул браузер с кодом авторизации для клиента <b>" + Html.escape(app.clientId())
+                        + "</b>, и код обменян на токены, как это сделало бы приложение: вход выполнен как <b>"
+                        + Html.escape(signedIn.claims().path("email").asText()) + "</b>.</p>\n"
+                        + "<p class=\"muted\">На телефоне этот адрес — ru.marketplace.app:/oauth2redirect — открывает "
+                        + "приложение маркетплейса; настольный браузер такую схему не откроет, поэтому в демо её заменяет "
+                        + "эта страница.</p>\n<a class=\"button\" href=\"/\">На витрину</a>\n</div>\n", 0)));
+    }
+
+    /** The ID token of a finished login and the claims checked in it. */
+    private record FinishedLogin(String idToken, JsonNode claims) {
+    }
+
+    private WebReply completeLogin(WebRequest request, OidcClient client,
+                                   java.util.function.BiFunction<BrowserSessions.Session, FinishedLogin, WebReply> then) {
         Map<String, String> params = request.query();
         if (params.containsKey("error")) {
             return failure(400, "Keycloak не выполнил вход: " + params.get("error")
@@ -133,16 +181,16 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         if (code == null || code.isBlank()) {
             return failure(400, "Keycloak вернул браузер без кода авторизации.");
         }
+        FinishedLogin finished;
         try {
-            JsonNode tokens = oidc.exchangeCode(code, login.get());
+            JsonNode tokens = client.exchangeCode(code, login.get());
             String idToken = tokens.get("id_token").asText();
-            JsonNode claims = IdTokenCheck.claims(idToken, oidc.issuer(), oidc.clientId(), login.get().nonce(),
-                    clock.instant());
-            session.get().signIn(idToken, claims);
+            finished = new FinishedLogin(idToken, IdTokenCheck.claims(idToken, client.issuer(), client.clientId(),
+                    login.get().nonce(), clock.instant()));
         } catch (OidcClient.OidcFailure e) {
             return failure(502, e.getMessage());
         }
-        return WebReply.redirect(302, "/"); // the code leaves the address bar
+        return then.apply(session.get(), finished);
     }
 
     private WebReply logout(WebRequest request) {
@@ -170,10 +218,11 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         return "покупатель";
     }
 
-    private static String claimText(String name, JsonNode value) {
+    /** A time claim also as a date in the storefront clock's zone, worded as the reset's mails word theirs. */
+    String claimText(String name, JsonNode value) {
         String text = value.isTextual() ? value.asText() : value.toString();
         if (TIME_CLAIMS.contains(name) && value.canConvertToLong()) {
-            text += " (" + DATE_TIME.format(Instant.ofEpochSecond(value.asLong()).atZone(ZoneId.systemDefault())) + ")";
+            text += " — " + MailTime.describe(Instant.ofEpochSecond(value.asLong()), clock.getZone(), RUSSIAN);
         }
         return text;
     }

@@ -23,12 +23,7 @@ public final class StorefrontRegistration {
 
     /** Adds {@code <baseUrl>/*} as redirect and post-logout URI and {@code baseUrl} as web origin, if missing. */
     public static void allow(AdminApi admin, String realm, String clientId, String baseUrl) {
-        JsonNode found = admin.get("/admin/realms/" + realm + "/clients?clientId=" + clientId)
-                .requireSuccess("Finding client " + clientId).json();
-        if (!found.isArray() || found.isEmpty()) {
-            throw new IllegalStateException("Realm " + realm + " has no client " + clientId);
-        }
-        ObjectNode client = (ObjectNode) found.get(0);
+        ObjectNode client = find(admin, realm, clientId);
         String pattern = baseUrl + "/*";
         addTo(client.withArrayProperty("redirectUris"), pattern);
         addTo(client.withArrayProperty("webOrigins"), baseUrl);
@@ -43,6 +38,26 @@ public final class StorefrontRegistration {
         attributes.put("post.logout.redirect.uris", String.join(URI_SEPARATOR, logoutUris));
         admin.put("/admin/realms/" + realm + "/clients/" + client.get("id").asText(), client)
                 .requireSuccess("Registering " + baseUrl + " on client " + clientId);
+    }
+
+    /**
+     * Adds one redirect URI (nothing else) to {@code clientId}, if missing: the demo's page standing in for the app's
+     * custom-scheme redirect, which a desktop browser cannot open.
+     */
+    public static void allowRedirect(AdminApi admin, String realm, String clientId, String redirectUri) {
+        ObjectNode client = find(admin, realm, clientId);
+        addTo(client.withArrayProperty("redirectUris"), redirectUri);
+        admin.put("/admin/realms/" + realm + "/clients/" + client.get("id").asText(), client)
+                .requireSuccess("Registering " + redirectUri + " on client " + clientId);
+    }
+
+    private static ObjectNode find(AdminApi admin, String realm, String clientId) {
+        JsonNode found = admin.get("/admin/realms/" + realm + "/clients?clientId=" + clientId)
+                .requireSuccess("Finding client " + clientId).json();
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("Realm " + realm + " has no client " + clientId);
+        }
+        return (ObjectNode) found.get(0);
     }
 
     private static void addTo(ArrayNode values, String value) {

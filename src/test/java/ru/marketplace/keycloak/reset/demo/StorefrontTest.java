@@ -3,6 +3,7 @@ package ru.marketplace.keycloak.reset.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,6 +99,41 @@ class StorefrontTest {
     }
 
     @Test
+    void theAppsLoginCanBeStartedAndItsRedirectLandsOnAPageOfTheStorefront() {
+        Storefront withApp = new Storefront(oidc(), oidc("storefront-mobile", "http://localhost:3000" + Storefront.APP_CALLBACK),
+                "http://localhost:3000", Clock.systemUTC(), null);
+        var home = Jsoup.parse(withApp.apply(WebRequest.get("/", Map.of())).html());
+        assertEquals("/app/login", home.selectFirst("a#app-login").attr("href"));
+
+        Map<String, String> params = Urls.queryParams(URI.create(withApp.apply(WebRequest.get("/app/login", Map.of())).header("Location")));
+        assertEquals("storefront-mobile", params.get("client_id"));
+        assertEquals("http://localhost:3000/app/callback", params.get("redirect_uri"));
+        assertEquals("S256", params.get("code_challenge_method"));
+
+        assertTrue(withApp.apply(WebRequest.get("/app/callback", Map.of("state", "s", "code", "c"))).html().contains("cookie"),
+                "the app's callback checks the state like the storefront's");
+        assertNull(Jsoup.parse(storefront.apply(WebRequest.get("/", Map.of())).html()).selectFirst("a#app-login"), "no app: no link");
+        assertEquals(404, storefront.apply(WebRequest.get("/app/login", Map.of())).status());
+    }
+
+    @Test
+    void theHintNeverNamesAPasswordThatStoppedWorking() {
+        java.util.concurrent.atomic.AtomicBoolean changed = new java.util.concurrent.atomic.AtomicBoolean();
+        DemoHint hint = new DemoHint("anna@pokupatel.example", "Vesna-2025-OK", "http://localhost:8025", changed::get);
+        assertTrue(hint.html().contains("пароль <b>Vesna-2025-OK</b>"), hint.html());
+        changed.set(true);
+        assertFalse(hint.html().contains("пароль <b>Vesna-2025-OK</b>"), hint.html());
+        assertTrue(hint.html().contains("Пароль уже сменён"), hint.html());
+    }
+
+    @Test
+    void timeClaimsAreShownInTheStorefrontsZoneWithTheZone() {
+        Storefront moscow = new Storefront(oidc(), "http://localhost:3000",
+                Clock.fixed(Instant.ofEpochSecond(1_800_000_000L), java.time.ZoneId.of("Europe/Moscow")), null);
+        assertEquals("1800000000 — 15 января 2027, 11:00 (Москва, GMT+3)", moscow.claimText("auth_time", new ObjectMapper().valueToTree(1_800_000_000L)));
+    }
+
+    @Test
     void theGreetingUsesTheGivenNameThenTheFullNameThenTheUsername() throws Exception {
         ObjectMapper json = new ObjectMapper();
         assertEquals("Анна", Storefront.displayName(json.readTree("{\"given_name\":\"Анна\",\"name\":\"Анна П.\"}")));
@@ -111,11 +147,15 @@ class StorefrontTest {
     }
 
     private static OidcClient oidc() {
+        return oidc("storefront", "http://localhost:3000/callback");
+    }
+
+    private static OidcClient oidc(String clientId, String redirectUri) {
         var discovery = new ObjectMapper().createObjectNode()
                 .put("issuer", REALM)
                 .put("authorization_endpoint", REALM + "/protocol/openid-connect/auth")
                 .put("token_endpoint", REALM + "/protocol/openid-connect/token")
                 .put("end_session_endpoint", REALM + "/protocol/openid-connect/logout");
-        return OidcClient.fromDiscovery(discovery, "storefront", "http://localhost:3000/callback");
+        return OidcClient.fromDiscovery(discovery, clientId, redirectUri);
     }
 }

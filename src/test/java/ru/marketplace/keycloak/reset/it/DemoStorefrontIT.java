@@ -1,6 +1,7 @@
 package ru.marketplace.keycloak.reset.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.marketplace.keycloak.reset.it.ResetJourney.assertScreen;
 import static ru.marketplace.keycloak.reset.it.ResetJourney.choosePassword;
@@ -8,6 +9,8 @@ import static ru.marketplace.keycloak.reset.it.ResetJourney.enterCode;
 import static ru.marketplace.keycloak.reset.it.ResetJourney.requestCode;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
 import ru.marketplace.keycloak.reset.demo.Demo;
 import ru.marketplace.keycloak.reset.demo.MailboxPage;
 import ru.marketplace.keycloak.reset.demo.OidcClient;
@@ -25,6 +29,7 @@ import ru.marketplace.keycloak.reset.demo.StorefrontRegistration;
 import ru.marketplace.keycloak.reset.demo.WebServer;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
 import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.reset.it.support.Chromium;
 import ru.marketplace.keycloak.reset.it.support.FreePorts;
 import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
 import ru.marketplace.keycloak.reset.it.support.MailCatcher;
@@ -42,6 +47,7 @@ import ru.marketplace.keycloak.reset.it.support.Shopper;
 class DemoStorefrontIT {
 
     private static final String NEW_PASSWORD = ResetJourney.STRONG_PASSWORD;
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("test.output.dir", "target"), "screenshots");
 
     private final KeycloakServer keycloak;
     private final MailCatcher mail;
@@ -59,14 +65,17 @@ class DemoStorefrontIT {
 
     @BeforeAll
     void startThePages() {
-        mailbox = MailboxPage.serve(mail, 0);
+        mailbox = MailboxPage.serve(mail, 0, Demo.MAIL_ZONE);
         mailboxUrl = "http://localhost:" + mailbox.port();
         int storePort = FreePorts.pick();
         storeUrl = "http://localhost:" + storePort;
         StorefrontRegistration.allow(admin, ResetJourney.REALM, ResetJourney.CLIENT, storeUrl);
         OidcClient oidc = OidcClient.discover(browserUrl() + "/realms/" + ResetJourney.REALM, ResetJourney.CLIENT,
                 storeUrl + "/callback");
-        store = Storefront.serve(new Storefront(oidc, storeUrl, Clock.systemUTC(), null), storePort, browserUrl());
+        String appRedirect = storeUrl + Storefront.APP_CALLBACK;
+        StorefrontRegistration.allowRedirect(admin, ResetJourney.REALM, Demo.APP_CLIENT, appRedirect);
+        OidcClient app = OidcClient.discover(browserUrl() + "/realms/" + ResetJourney.REALM, Demo.APP_CLIENT, appRedirect);
+        store = Storefront.serve(new Storefront(oidc, app, storeUrl, Clock.system(Demo.MAIL_ZONE), null), storePort, browserUrl());
     }
 
     @AfterAll
@@ -84,16 +93,7 @@ class DemoStorefrontIT {
         Account anna = ResetJourney.newAccount(admin, "demo");
         Shopper browser = new Shopper(browserUrl());
 
-        Page home = browser.open(storeUrl + "/");
-        Page login = browser.followLink(home, "Войти");
-        assertEquals("login.ftl", login.templateName(), login::toString);
-        Page emailScreen = browser.followLink(login, "a[href*=reset-credentials]");
-        Page codeScreen = requestCode(browser, emailScreen, anna.email());
-        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
-
-        String code = codeFromMailboxPage(browser, anna.email());
-        Page passwordScreen = enterCode(browser, codeScreen, code);
-        Page backAtStore = choosePassword(browser, passwordScreen, NEW_PASSWORD, NEW_PASSWORD);
+        Page backAtStore = resetReadingTheMailbox(browser, loginPageFrom(browser, "Войти"), anna);
         assertTrue(backAtStore.location().startsWith(storeUrl + "/callback?"), backAtStore::toString);
 
         Page callback = browser.open(backAtStore.location());
@@ -112,6 +112,102 @@ class DemoStorefrontIT {
         assertEquals("Войти", signedOut.document().selectFirst("a#login").text());
         assertTrue(admin.userSessions(ResetJourney.REALM, anna.id()).isEmpty(), "the Keycloak session is gone");
     }
+
+    /** The app's client from the storefront: «Не помню пароль», the reset, and a page where the app would open. */
+    @Test
+    void theAppsLoginCanBeWalkedFromTheStorefront() {
+        Account ivan = ResetJourney.newAccount(admin, "demo-app");
+        Shopper browser = new Shopper(browserUrl());
+
+        Page login = loginPageFrom(browser, "#app-login");
+        assertEquals("Не помню пароль", login.document().selectFirst("a[href*=reset-credentials]").text(), "the app's theme");
+        Page toApp = resetReadingTheMailbox(browser, login, ivan);
+        assertTrue(toApp.location().startsWith(storeUrl + Storefront.APP_CALLBACK + "?"), toApp::toString);
+
+        Page opened = browser.open(toApp.location());
+        assertEquals(200, opened.status(), opened::toString);
+        assertEquals("Сейчас открылось бы приложение", opened.document().selectFirst("#app-opened h1").text());
+        assertTrue(opened.document().selectFirst("#app-opened").text().contains(ivan.email()), opened::toString);
+    }
+
+    /**
+     * The demo's pages on a phone: nothing wider than the screen (the «Это были не вы?» address in a mail made the
+     * mailbox 468 px wide), the HTML part of the mail framed, no word of the ID-token table broken across lines.
+     */
+    @Test
+    void theMailboxAndTheStorefrontFitAPhone() {
+        Account vera = ResetJourney.newAccount(admin, "demo-phone");
+        Shopper shopper = new Shopper(browserUrl());
+        requestCode(shopper, ResetJourney.openReset(shopper), vera.email());
+        mail.waitForMails(vera.email(), 1, ResetJourney.MAIL_WAIT);
+        try (Chromium phone = Chromium.start(Chromium.Viewport.PHONE, true, SCREENSHOTS.resolve("demo-phone"))) {
+            phone.open(mailboxUrl + "/");
+            phone.visible("article.mail iframe.mail-html");
+            assertFitsTheScreen(phone, "the mailbox");
+            phone.screenshot("mailbox");
+            phone.open(mailboxUrl + "/?view=text");
+            WebElement link = phone.find("article.mail pre a[href*='not-me']");
+            assertEquals("_blank", link.getAttribute("target"));
+            assertFitsTheScreen(phone, "the mailbox's text view with the «Это были не вы?» address");
+            phone.screenshot("mailbox-text");
+
+            phone.open(storeUrl + "/login");
+            phone.find("#username").sendKeys(vera.email());
+            phone.find("#password").sendKeys(vera.password());
+            phone.clickAndLeave(phone.find("#kc-login"));
+            phone.visible("#claims");
+            assertFitsTheScreen(phone, "the storefront with the ID token");
+            Object broken = phone.script(WORDS_BROKEN_ACROSS_LINES, phone.find("#claims"));
+            assertEquals(List.of(), broken, "words of the ID-token table broken across lines");
+            phone.screenshot("storefront-claims");
+        }
+    }
+
+    /**
+     * The page is no wider than the phone's screen. Not window.innerWidth: a phone zooms a wider page out, and the
+     * window grows with it (the newcomer's 468 px mailbox on a 390 px phone, with the header stopping short).
+     */
+    private static void assertFitsTheScreen(Chromium phone, String what) {
+        Object widths = phone.script("return [document.documentElement.scrollWidth, screen.width];");
+        System.out.printf("[layout] %s on a phone: page and screen width %s px%n", what, widths);
+        List<?> pair = (List<?>) widths;
+        assertTrue(((Number) pair.get(0)).longValue() <= ((Number) pair.get(1)).longValue(), what + " is wider than the screen: " + widths);
+    }
+
+    /** From the storefront's link {@code link} to Keycloak's login page. */
+    private Page loginPageFrom(Shopper browser, String link) {
+        Page login = browser.followLink(browser.open(storeUrl + "/"), link);
+        assertEquals("login.ftl", login.templateName(), login::toString);
+        return login;
+    }
+
+    /** The reset from {@code login}, the code read on the mailbox page; returns where Keycloak then sends the browser. */
+    private Page resetReadingTheMailbox(Shopper browser, Page login, Account account) {
+        Page codeScreen = requestCode(browser, browser.followLink(login, "a[href*=reset-credentials]"), account.email());
+        assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
+        Page passwordScreen = enterCode(browser, codeScreen, codeFromMailboxPage(browser, account.email()));
+        return choosePassword(browser, passwordScreen, NEW_PASSWORD, NEW_PASSWORD);
+    }
+
+    /** The words (runs without spaces) of an element's text whose characters sit on more than one line. */
+    private static final String WORDS_BROKEN_ACROSS_LINES = """
+            const broken = [];
+            const walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.textContent;
+                const words = /[^\\s]+/g;
+                for (let match = words.exec(text); match; match = words.exec(text)) {
+                    // long opaque values (ids, hashes) may wrap anywhere; names, dates and numbers must not
+                    if (match[0].length > 20) { continue; }
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                    if (tops.size > 1) { broken.push(match[0]); }
+                }
+            }
+            return broken;
+            """;
 
     /** Reloads the mailbox page (as it does itself) until the newest mail to {@code email} shows a code. */
     private String codeFromMailboxPage(Shopper browser, String email) {

@@ -3,6 +3,7 @@ package ru.marketplace.keycloak.reset.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ru.marketplace.keycloak.reset.it.ResetJourney.assertScreen;
 import static ru.marketplace.keycloak.reset.it.ResetJourney.changeAddress;
@@ -54,7 +55,7 @@ class ResetFlowIT extends MarketplaceRealmTest {
         assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
         assertEquals("Введите код из письма", codeScreen.heading());
         assertTrue(codeScreen.text().contains(anna.email()), "shows where the code went");
-        assertEquals("Мы отправили код на " + anna.email() + ", если этот адрес зарегистрирован у нас.", codeScreen.messageText());
+        assertEquals("Мы отправили код на " + anna.email() + ", если этот адрес зарегистрирован у нас.", sentTo(codeScreen));
         Element codeField = codeScreen.document().selectFirst("input#code");
         assertEquals("numeric", codeField.attr("inputmode"));
         assertEquals("one-time-code", codeField.attr("autocomplete"));
@@ -109,6 +110,7 @@ class ResetFlowIT extends MarketplaceRealmTest {
         assertScreen(afterWrong, ResetJourney.CODE_SCREEN);
         assertEquals("Неверный код. Осталось 4 попытки.", afterWrong.errorText());
         assertEquals("true", afterWrong.document().selectFirst("input#code").attr("aria-invalid"));
+        assertEquals(sentTo(codeScreen), sentTo(afterWrong), "where the code went reads the same on every render");
 
         List<JsonNode> errors = admin.events(ResetJourney.REALM, "RESET_PASSWORD_ERROR").stream()
                 .filter(e -> boris.id().equals(e.path("userId").asText())).toList();
@@ -177,6 +179,8 @@ class ResetFlowIT extends MarketplaceRealmTest {
         Page resent = resend(shopper, tooSoon);
         assertScreen(resent, ResetJourney.CODE_SCREEN);
         assertTrue(resent.messageText().contains("Прежний код больше не действует"), resent.messageText());
+        assertEquals(sentTo(codeScreen), sentTo(resent), "where the code went reads the same on every render");
+        assertEquals(sentTo(codeScreen), sentTo(tooSoon));
         String second = codeFromMail(mail, dina.email(), 2);
 
         if (!first.equals(second)) {
@@ -237,6 +241,13 @@ class ResetFlowIT extends MarketplaceRealmTest {
         Page wrong = enterCode(shopper, codeScreen, wrongCode(codeFromMail(mail, ivan.email(), 1)));
         assertEquals("Your password recovery code", mail.mailsTo(ivan.email()).get(0).subject(), "the mail follows the chosen language");
         assertEquals("Wrong code. 4 attempts left.", wrong.errorText());
+
+        // the brand in English wherever it appears (the realm's display name and sender are «Маркетплейс»)
+        assertEquals("Marketplace no-reply@marketplace.example", codeScreen.document().selectFirst("#mp-mail-sender").text());
+        ReceivedMail codeMail = mail.mailsTo(ivan.email()).get(0);
+        assertTrue(codeMail.rawHeaders().contains("From: Marketplace <no-reply@marketplace.example>"), codeMail.rawHeaders()::toString);
+        assertTrue(codeMail.text().contains("The Marketplace team"), codeMail.text());
+        assertTrue(codeMail.html().contains("The Marketplace team") && !codeMail.html().contains("Маркетплейс"), codeMail.html());
     }
 
     @Test
@@ -275,7 +286,12 @@ class ResetFlowIT extends MarketplaceRealmTest {
         assertScreen(weak, ResetJourney.PASSWORD_SCREEN);
         assertFalse(weak.errorText().isEmpty(), "the realm's policy refuses it");
 
-        assertTrue(choosePassword(shopper, weak, NEW_PASSWORD, NEW_PASSWORD).isRedirect());
+        // Keycloak's own passwordHistory policy, worded by the marketplace login theme rather than «Некорректный пароль: …»
+        Page reused = choosePassword(shopper, weak, mila.password(), mila.password());
+        assertScreen(reused, ResetJourney.PASSWORD_SCREEN);
+        assertEquals("Этот пароль уже был у вас недавно. Придумайте другой.", reused.errorText());
+
+        assertTrue(choosePassword(shopper, reused, NEW_PASSWORD, NEW_PASSWORD).isRedirect());
     }
 
 
@@ -301,5 +317,12 @@ class ResetFlowIT extends MarketplaceRealmTest {
         } finally {
             ResetSettingsOverride.reset(admin);
         }
+    }
+
+    /** The code screen's lead: where the code went. */
+    private static String sentTo(Page codeScreen) {
+        Element lead = codeScreen.document().selectFirst("#mp-code-sent-to");
+        assertNotNull(lead, codeScreen::toString);
+        return lead.text();
     }
 }

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
 import ru.marketplace.keycloak.reset.it.support.Chromium;
 import ru.marketplace.keycloak.reset.it.support.Chromium.Viewport;
 import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
+import ru.marketplace.keycloak.reset.it.support.Shopper;
 import ru.marketplace.keycloak.reset.it.support.TokenResponse;
 
 /**
@@ -33,6 +36,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     private static final String NEW_PASSWORD = ResetScreensInBrowser.CHECKLIST_PASSWORD;
     /** Meets every rule of the checklist, but zxcvbn knows it: only the server can refuse it. */
     private static final String GUESSABLE_PASSWORD = "QWerty12";
+    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
 
     @Test
     void onADesktopTheShopperRecoversThePasswordInRussian() {
@@ -57,7 +61,8 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
             screens.requestCode(email);
             browser.awaitScreen(ResetJourney.CODE_SCREEN);
             assertEquals("Введите код из письма", screens.heading());
-            assertEquals("Мы отправили код на " + email + ", если этот адрес зарегистрирован у нас.", screens.notice());
+            String sentTo = "Мы отправили код на " + email + ", если этот адрес зарегистрирован у нас.";
+            assertEquals(sentTo, screens.codeSentTo());
             assertEquals("Маркетплейс\nno-reply@marketplace.example", browser.find("#mp-mail-sender").getText());
             assertEquals("Код для восстановления пароля", browser.find("#mp-mail-subject").getText());
             WebElement webmail = browser.find("#mp-open-webmail");
@@ -73,6 +78,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
             screens.enterCode(wrongCode(code));
             browser.awaitScreen(ResetJourney.CODE_SCREEN);
             screens.assertFieldError("code", "Неверный код. Осталось 4 попытки.");
+            assertEquals(sentTo, screens.codeSentTo(), "the same sentence on every render");
             assertEquals("assertive", browser.find("#input-error-code").getAttribute("aria-live"), "the attempts left are announced");
             browser.screenshot("code-wrong");
 
@@ -98,6 +104,9 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
             browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
             screens.assertFieldError("password-new", "Этот пароль слишком простой: его легко угадать.");
             browser.screenshot("new-password-guessable");
+            screens.assertErrorGivesWayWhenEdited("password-new", NEW_PASSWORD);
+            assertEquals("Все условия выполнены.", browser.find("#mp-password-verdict").getText());
+            browser.screenshot("new-password-edited-after-refusal");
 
             TokenResponse tokens = login.exchange(screens.choosePasswordAndReturnToClient(NEW_PASSWORD, login));
             assertTrue(tokens.isSuccess(), tokens::toString);
@@ -216,7 +225,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
             codeFromMail(mail, email, 1);
             browser.clickAndLeave(resend);
             browser.awaitScreen(ResetJourney.CODE_SCREEN);
-            assertEquals("Мы отправили новый код на " + email + ". Прежний код больше не действует.", screens.notice());
+            assertEquals("Мы отправили новый код. Прежний код больше не действует.", screens.notice());
             codeFromMail(mail, email, 2);
         }
     }
@@ -282,6 +291,28 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
             browser.screenshot("new-password");
 
             assertTrue(login.exchange(screens.choosePasswordAndReturnToClient(NEW_PASSWORD, login)).isSuccess());
+        }
+    }
+
+    /** «Это были не вы?» on a phone: a wording without gender, and the button clear of the text above it. */
+    @Test
+    void theNotMePageGivesItsButtonRoomOnAPhone() {
+        String email = newAccount("not-me-phone", "shop.example");
+        Shopper shopper = new Shopper(keycloak.baseUrl());
+        ResetJourney.requestCode(shopper, ResetJourney.openReset(shopper), email);
+        Matcher link = NOT_ME_LINK.matcher(mail.waitForMails(email, 1, ResetJourney.MAIL_WAIT).get(0).text());
+        assertTrue(link.find(), "the code e-mail links to «Это были не вы?»");
+        try (Chromium browser = Chromium.start(Viewport.PHONE, true, SCREENSHOTS.resolve("not-me"))) {
+            browser.open(link.group());
+            browser.awaitScreen("marketplace-not-me.ftl");
+            WebElement button = browser.find("#mp-not-me-cancel");
+            assertEquals("Отменить этот код", button.getText());
+            WebElement text = browser.find("#mp-not-me-text");
+            int gap = button.getRect().getY() - (text.getRect().getY() + text.getRect().getHeight());
+            System.out.printf("[layout] «Это были не вы?» on a 360 px phone: %d px between the text and the button%n", gap);
+            assertTrue(gap >= 16, "the button keeps its distance from the text: " + gap + " px");
+            assertFalse(browser.scrollsSideways());
+            browser.screenshot("not-me");
         }
     }
 

@@ -91,6 +91,11 @@ final class ResetScreensInBrowser {
         return browser.find(".pf-v5-c-alert").getText();
     }
 
+    /** The lead of the code screen: where the code went. */
+    String codeSentTo() {
+        return browser.find("#mp-code-sent-to").getText();
+    }
+
     /** The error is shown under the field, tied to it for screen readers, and the field has the focus. */
     void assertFieldError(String field, String text) {
         WebElement input = browser.find("#" + field);
@@ -98,6 +103,19 @@ final class ResetScreensInBrowser {
         assertEquals("true", input.getAttribute("aria-invalid"), field);
         assertTrue(input.getAttribute("aria-describedby").contains("input-error-" + field), input.getAttribute("aria-describedby"));
         assertEquals(field, browser.focusedId(), "the focus goes to the field with the error");
+    }
+
+    /**
+     * A refused field's error gives way as soon as the shopper edits it: it no longer stands next to a checklist
+     * that may already say «Все условия выполнены».
+     */
+    void assertErrorGivesWayWhenEdited(String field, String typed) {
+        WebElement input = browser.find("#" + field);
+        assertTrue(browser.find("#input-error-" + field).isDisplayed(), "the server's error before any edit");
+        input.sendKeys(typed);
+        assertFalse(browser.find("#input-error-" + field).isDisplayed(), "the stale error is gone once the field is edited");
+        assertEquals(null, input.getAttribute("aria-invalid"));
+        assertFalse(input.getAttribute("aria-describedby").contains("input-error-" + field), input.getAttribute("aria-describedby"));
     }
 
     /** What lets a phone offer the code from the mail and a screen reader explain the field. */

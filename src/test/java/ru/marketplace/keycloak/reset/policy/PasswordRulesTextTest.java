@@ -65,7 +65,8 @@ class PasswordRulesTextTest {
         assertEquals("Пароль должен содержать хотя бы одну цифру и две заглавные буквы.", ru(DIGITS, UPPER_CASE));
         assertEquals("Пароль должен содержать хотя бы одну цифру, две заглавные и две строчные буквы.",
                 ru(DIGITS, UPPER_CASE, LOWER_CASE));
-        assertEquals("Пароль должен содержать от 8 до 20 символов, хотя бы одну цифру.", ru(LENGTH, DIGITS));
+        assertEquals("Пароль должен содержать от 8 до 20 символов и хотя бы одну цифру.", ru(LENGTH, DIGITS));
+        assertEquals("Пароль должен содержать от 8 до 20 символов и хотя бы две заглавные буквы.", ru(LENGTH, UPPER_CASE));
         assertEquals("Пароль должен содержать от 8 до 20 символов, хотя бы две заглавные и две строчные буквы.",
                 ru(LENGTH, UPPER_CASE, LOWER_CASE));
     }
@@ -78,7 +79,36 @@ class PasswordRulesTextTest {
         assertEquals("The password must have at least two lowercase letters.", en(LOWER_CASE));
         assertEquals("The password must have at least two uppercase and two lowercase letters.", en(UPPER_CASE, LOWER_CASE));
         assertEquals("The password must have at least one digit and two lowercase letters.", en(DIGITS, LOWER_CASE));
-        assertEquals("The password must have 8 to 20 characters, at least one digit.", en(LENGTH, DIGITS));
+        assertEquals("The password must have 8 to 20 characters and at least one digit.", en(LENGTH, DIGITS));
+        assertEquals("The password must have 8 to 20 characters and at least two uppercase letters.", en(LENGTH, UPPER_CASE));
+    }
+
+    /**
+     * Every combination of unmet rules, in both languages, in the refusal, its wrong-layout variant and the hint: a
+     * list of n items has n - 2 commas and joins its last item with the one «и» / "and" (the letter cases share
+     * a noun but count as two items: «две заглавные и две строчные буквы»).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ru, ' и '", "en, ' and '"})
+    void everyListJoinsItsLastItemWithAnd(String language, String and) {
+        PasswordRulesText text = language.equals("ru") ? RU : EN;
+        List<PasswordRule> all = List.of(LENGTH, DIGITS, UPPER_CASE, LOWER_CASE);
+        for (int subset = 1; subset < 1 << all.size(); subset++) {
+            Set<PasswordRule> unmet = EnumSet.noneOf(PasswordRule.class);
+            for (int i = 0; i < all.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    unmet.add(all.get(i));
+                }
+            }
+            for (boolean cyrillic : new boolean[] {false, true}) {
+                String sentence = text.format(text.refusal(
+                        new PasswordProblem(PasswordProblem.Kind.RULES_UNMET, unmet, cyrillic), PasswordRules.DEFAULTS));
+                String list = sentence.substring(sentence.lastIndexOf(language.equals("ru") ? "содержать " : "have ")).replaceAll("\\.$", "");
+                int items = unmet.size();
+                assertEquals(Math.max(0, items - 2), list.chars().filter(c -> c == ',').count(), sentence);
+                assertEquals(items >= 2 ? 1 : 0, list.split(and, -1).length - 1, sentence);
+            }
+        }
     }
 
     @ParameterizedTest(name = "ru {0}: {1}")
@@ -128,10 +158,10 @@ class PasswordRulesTextTest {
 
     @ParameterizedTest(name = "en {0}: {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            8-40 digits:1 upper:0 lower:0  | 8 to 40 characters, at least one digit
-            8-40 digits:5 upper:0 lower:0  | 8 to 40 characters, at least 5 digits
-            8-40 digits:21 upper:0 lower:0 | 8 to 40 characters, at least 21 digits
-            8-40 digits:0 upper:1 lower:0  | 8 to 40 characters, at least one uppercase letter
+            8-40 digits:1 upper:0 lower:0  | 8 to 40 characters and at least one digit
+            8-40 digits:5 upper:0 lower:0  | 8 to 40 characters and at least 5 digits
+            8-40 digits:21 upper:0 lower:0 | 8 to 40 characters and at least 21 digits
+            8-40 digits:0 upper:1 lower:0  | 8 to 40 characters and at least one uppercase letter
             8-40 digits:0 upper:3 lower:1  | 8 to 40 characters, at least 3 uppercase and one lowercase letter
             8-40 digits:3 upper:1 lower:4  | 8 to 40 characters, at least 3 digits, one uppercase and 4 lowercase letters
             1-1 digits:0 upper:0 lower:0   | exactly 1 character

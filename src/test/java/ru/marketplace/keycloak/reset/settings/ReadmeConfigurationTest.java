@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** README.md's configuration table must list every option with its real default and range. */
+/** README.md's configuration table must list every option with its console label, real default and range. */
 class ReadmeConfigurationTest {
 
     @Test
@@ -26,6 +26,8 @@ class ReadmeConfigurationTest {
             String row = rows.stream().filter(line -> line.contains("(`" + option.key() + "`)")).findFirst()
                     .orElseThrow(() -> new AssertionError("README.md has no row for " + option.key()));
             String[] cells = row.split("\\|");
+            // the label as the console shows it in the step's settings dialog, so a reader finds the field
+            assertEquals(option.label() + " (`" + option.key() + "`)", cells[1].trim(), "console label of " + option.key());
             String documentedDefault = cells[2].trim();
             String expected = option.defaultText().isEmpty() ? "blank" : option.defaultText();
             assertEquals(expected, documentedDefault, "default of " + option.key());

@@ -14,6 +14,7 @@ import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,31 @@ class ThemeMessagesTest {
     void theMobileThemeWordsTheLinkAsTheApp() {
         Properties ru = load(THEMES.resolve("marketplace-mobile/login/messages/messages_ru.properties"));
         assertEquals("Не помню пароль", ru.getProperty("doForgotPassword"));
+    }
+
+    /**
+     * Keycloak's policies the realm export enables speak in the marketplace's voice on its login pages, in both
+     * languages. The keys are those of Keycloak's HistoryPasswordPolicyProvider, NotUsernamePasswordPolicyProvider
+     * and NotEmailPasswordPolicyProvider (private constants there); Keycloak's own texts start «Invalid password:» /
+     * «Некорректный пароль:» / «Неверный пароль:».
+     */
+    @Test
+    void keycloaksPoliciesOfTheRealmExportAreWordedByTheLoginTheme() throws IOException {
+        String realm = Files.readString(Path.of("realm-export/marketplace-realm.json"));
+        Map<String, String> keyByPolicy = Map.of(
+                "passwordHistory", "invalidPasswordHistoryMessage",
+                "notUsername", "invalidPasswordNotUsernameMessage",
+                "notEmail", "invalidPasswordNotEmailMessage");
+        for (String language : List.of("ru", "en")) {
+            Properties messages = load(THEMES.resolve("marketplace/login/messages/messages_" + language + ".properties"));
+            keyByPolicy.forEach((policy, key) -> {
+                assertTrue(realm.contains(" and " + policy + "("), policy + " is enabled by the realm export");
+                String text = messages.getProperty(key, "");
+                assertFalse(text.isBlank(), language + " " + key);
+                assertFalse(text.matches("(?i)(Invalid password|Некорректный пароль|Неверный пароль).*"), language + " " + key + ": " + text);
+                assertTrue(text.endsWith("."), language + " " + key + " is a sentence: " + text);
+            });
+        }
     }
 
     private static Properties load(Path file) {
