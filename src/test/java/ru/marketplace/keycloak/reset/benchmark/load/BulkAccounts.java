@@ -55,15 +55,6 @@ final class BulkAccounts {
         postgres.psql(database, "ANALYZE user_entity");
     }
 
-    /** Deletes every account whose username starts with {@code prefix-} (credentials first), then vacuums. */
-    void delete(String prefix) {
-        requireSafe(prefix);
-        postgres.psql(database, "DELETE FROM credential WHERE user_id IN (SELECT id FROM user_entity WHERE username LIKE '"
-                + prefix + "-%')");
-        postgres.psql(database, "DELETE FROM user_entity WHERE username LIKE '" + prefix + "-%'");
-        postgres.psql(database, "VACUUM ANALYZE user_entity");
-    }
-
     long accountsInDatabase() {
         return Long.parseLong(postgres.psql(database, "SELECT count(*) FROM user_entity"));
     }

@@ -222,8 +222,10 @@ final class LoadBenchmark implements AutoCloseable {
         long inDatabaseFew = bulk.accountsInDatabase();
         // warm-up on the small side: as many fresh accounts as are measured
         runner.run(Walks.projectContinueOnly(), BulkAccounts.accounts("few", 0, samples, ACCOUNT_ROW_IPS), 1);
-        fewSides.add(runner.run(Walks.projectContinueOnly(), BulkAccounts.accounts("few", samples, samples,
-                ACCOUNT_ROW_IPS + samples), 1));
+        for (int sample = 1; sample <= 2; sample++) {
+            fewSides.add(runner.run(Walks.projectContinueOnly(), BulkAccounts.accounts("few", sample * samples, samples,
+                    ACCOUNT_ROW_IPS + sample * samples), 1));
+        }
         progress.accept("many accounts: " + inDatabaseFew + " in PostgreSQL, «Продолжить» p50 "
                 + ResultTable.number(fewSides.get(0).steps().of(Walks.CONTINUE).median()) + " ms");
 
@@ -243,9 +245,8 @@ final class LoadBenchmark implements AutoCloseable {
         progress.accept("many accounts: " + inDatabaseMany + " in PostgreSQL, «Продолжить» p50 "
                 + ResultTable.number(manySide.steps().of(Walks.CONTINUE).median()) + " ms");
 
-        bulk.delete("many");
-        fewSides.add(runner.run(Walks.projectContinueOnly(), BulkAccounts.accounts("few", 2 * samples, samples,
-                ACCOUNT_ROW_IPS + 2 * samples), 1));
+        // no second small-side sample after deleting the million: PostgreSQL checks every foreign key of every
+        // deleted user (measured: over 6 minutes, never finished); the two small-side samples are taken before loading
         report.manyAccounts(inDatabaseFew, fewSides, inDatabaseMany, manySide, loadTime);
     }
 
