@@ -55,12 +55,18 @@ final class BulkAccounts {
         postgres.psql(database, "ANALYZE user_entity");
     }
 
-    /** Deletes every account whose username starts with {@code prefix-} (credentials first), then vacuums. */
+    /**
+     * Deletes every account whose username starts with {@code prefix-} (credentials first), then vacuums. The
+     * foreign-key checks are switched off for the delete ({@code session_replication_role = replica}): with them, each
+     * of a million rows probes every table that references users (measured: over 120 s); bulk accounts have no rows
+     * there but their credentials, which go first.
+     */
     void delete(String prefix) {
         requireSafe(prefix);
         postgres.psql(database, "DELETE FROM credential WHERE user_id IN (SELECT id FROM user_entity WHERE username LIKE '"
                 + prefix + "-%')");
-        postgres.psql(database, "DELETE FROM user_entity WHERE username LIKE '" + prefix + "-%'");
+        postgres.psql(database, "SET session_replication_role = replica; DELETE FROM user_entity WHERE username LIKE '"
+                + prefix + "-%'");
         postgres.psql(database, "VACUUM ANALYZE user_entity");
     }
 
