@@ -24,7 +24,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.theme.Theme;
@@ -76,7 +75,7 @@ public final class ResetMailer {
                 return;
             }
             Map<String, Object> attributes = new java.util.HashMap<>(templateAttributes);
-            String token = new CancellationTokens(background.getProvider(SingleUseObjectProvider.class)).issue(userId);
+            String token = new CancellationTokens(background, background.getContext().getRealm()).issue(userId);
             attributes.put("notMeUrl", notMeEndpoint + "?token=" + token);
             try {
                 mailer(background, recipient, origin, attributes).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, attributes);

@@ -1,61 +1,72 @@
 package ru.marketplace.keycloak.reset.notme;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyStatus;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import ru.marketplace.keycloak.reset.limits.StoreKeys;
 
 /**
- * The «Это были не вы?» link's token: a random value that names the account a code was sent to, kept in the
- * cluster-wide single-use-object store and usable once. It grants nothing but cancelling: a mail scanner or a
- * forwarded mail can at worst void a code the owner did not want.
+ * The «Это были не вы?» link's token: names the account a code was sent to, signed with the realm's HMAC key
+ * (Keycloak's key rotation applies: any of the realm's enabled HS512 keys verifies) and usable once. Issuing it
+ * stores nothing; using it claims a single-use mark for the rest of its life. It grants nothing but cancelling: a
+ * mail scanner or a forwarded mail can at worst void a code the owner did not want.
  */
 public final class CancellationTokens {
 
     /** Long enough for an owner who reads the mail the next day; cancelling then still leaves an audit event. */
     static final Duration LIFESPAN = Duration.ofHours(24);
-    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{22}");
-    private static final String ACCOUNT = "account";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SingleUseObjectProvider store;
+    private final KeycloakSession session;
+    private final RealmModel realm;
 
-    public CancellationTokens(SingleUseObjectProvider store) {
-        this.store = store;
+    public CancellationTokens(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
     }
 
     /** A new token for a code sent to {@code accountId}. */
     public String issue(String accountId) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.put(key(token), LIFESPAN.toSeconds(), Map.of(ACCOUNT, accountId));
-        return token;
+        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        return SignedCancellation.sign(accountId, Instant.now(), key.getSecretKey().getEncoded());
     }
 
-    /** Whether {@code token} is a live token, without using it (the confirmation page). */
+    /** Whether {@code token} is valid and unused, without using it (the confirmation page). */
     public boolean isLive(String token) {
-        return isWellFormed(token) && store.contains(key(token));
+        return verified(token).filter(claim -> !store().contains(usedKey(token))).isPresent();
     }
 
     /** Uses {@code token} up: the account it names, for exactly one caller cluster-wide. */
     public Optional<String> redeem(String token) {
-        if (!isWellFormed(token)) {
-            return Optional.empty();
-        }
-        Map<String, String> notes = store.remove(key(token));
-        return Optional.ofNullable(notes).map(n -> n.get(ACCOUNT));
+        return verified(token)
+                .filter(claim -> store().putIfAbsent(usedKey(token), secondsLeft(claim)))
+                .map(SignedCancellation.Claim::accountId);
     }
 
-    static boolean isWellFormed(String token) {
-        return token != null && TOKEN_SHAPE.matcher(token).matches();
+    private Optional<SignedCancellation.Claim> verified(String token) {
+        List<byte[]> keys = session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
+                .filter(key -> key.getStatus() != KeyStatus.DISABLED && key.getSecretKey() != null)
+                .map(key -> key.getSecretKey().getEncoded())
+                .toList();
+        return SignedCancellation.verify(token, keys, LIFESPAN, Instant.now());
     }
 
-    private static String key(String token) {
-        return StoreKeys.of("not-me", token);
+    private static long secondsLeft(SignedCancellation.Claim claim) {
+        return Math.max(1, Duration.between(Instant.now(), claim.issuedAt().plus(LIFESPAN)).toSeconds() + 1);
+    }
+
+    private SingleUseObjectProvider store() {
+        return session.getProvider(SingleUseObjectProvider.class);
+    }
+
+    private static String usedKey(String token) {
+        return StoreKeys.of("not-me-used", token);
     }
 }

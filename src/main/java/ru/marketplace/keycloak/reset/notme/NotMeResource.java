@@ -16,7 +16,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
@@ -81,6 +80,6 @@ public final class NotMeResource {
     }
 
     private CancellationTokens tokens() {
-        return new CancellationTokens(session.getProvider(SingleUseObjectProvider.class));
+        return new CancellationTokens(session, session.getContext().getRealm());
     }
 }

@@ -30,7 +30,7 @@ class AccessibilityInBrowserIT extends MarketplaceRealmTest {
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("test.output.dir", "target"), "screenshots");
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
     private static final String NOT_ME_SCREEN = "marketplace-not-me.ftl";
 
     @ParameterizedTest

@@ -59,7 +59,7 @@ class ClusterIT {
             Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\(2\\)");
     private static final Pattern ONE_MEMBER_VIEW =
             Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\(1\\)");
-    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
     /** JGroups' failure detector listens on the transport port plus this offset (FD_SOCK2's default). */
     private static final int FAILURE_DETECTION_OFFSET = 50_000;
 

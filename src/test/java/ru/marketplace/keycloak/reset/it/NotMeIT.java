@@ -21,7 +21,7 @@ import ru.marketplace.keycloak.reset.it.support.Shopper;
 /** «Это были не вы?»: the link in the code e-mail, its confirmation page and the cancellation behind the button. */
 class NotMeIT extends MarketplaceRealmTest {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
 
     @Test
     void openingTheLinkChangesNothingAndTheButtonCancelsTheCode(Shopper requester, Shopper owner, Shopper scanner) {

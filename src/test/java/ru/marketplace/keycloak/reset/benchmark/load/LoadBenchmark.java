@@ -39,6 +39,8 @@ final class LoadBenchmark implements AutoCloseable {
     private static final int MAIN_IPS = 0;
     private static final int ACCOUNT_ROW_IPS = 2_000_000;
     private static final int FLOOD_IPS = 4_000_000;
+    /** Idle driver connections close after 1 s (LoadBenchmarkMain sets the client's keep-alive): wait past that. */
+    private static final Duration CONNECTIONS_CLOSED = Duration.ofSeconds(3);
 
     private final LoadSettings settings;
     private final Consumer<String> progress;
@@ -200,10 +202,12 @@ final class LoadBenchmark implements AutoCloseable {
         int from = mainCount();
         for (Flow flow : List.of(new Flow(LoadReport.STOCK, "stock", Walks.stock(mail, false)),
                 new Flow(LoadReport.PROJECT, "proj", Walks.project(mail, false)))) {
+            pause(CONNECTIONS_CLOSED);
             ClassHistogram before = server.liveHistogram();
             LoadRunner.Batch batch = runner.run(flow.walk(), BulkAccounts.accounts(flow.prefix(), from, settings.pending(),
                     MAIN_IPS + ipBlock(flow) + from), settings.concurrency());
-            // no pause: the walk read every mail, so every mail job has run
+            // the walk read every mail, so every mail job has run; the pause lets the driver's connections close
+            pause(CONNECTIONS_CLOSED);
             HeapFigures figures = HeapFigures.between(before, server.liveHistogram(), batch.completed());
             report.pending(flow.name(), batch, figures);
             progress.accept(String.format(java.util.Locale.ROOT, "pending %-8s %d/%d: %.2f KB per pending reset, %s %s",
@@ -282,9 +286,10 @@ final class LoadBenchmark implements AutoCloseable {
 
     private Continued continueBatch(List<BenchAccount> accounts) {
         purgeMail();
+        pause(CONNECTIONS_CLOSED);
         ClassHistogram before = server.liveHistogram();
         LoadRunner.Batch batch = runner.run(Walks.projectContinueOnly(), accounts, settings.concurrency());
-        pause(Duration.ofSeconds(1)); // the mail jobs run after the answer: let the last ones finish
+        pause(CONNECTIONS_CLOSED); // the mail jobs run after the answer, the driver's idle connections close
         HeapFigures heap = HeapFigures.between(before, server.liveHistogram(), batch.completed());
         return new Continued(batch, heap, mail.allMails().size());
     }

@@ -23,6 +23,9 @@ public final class LoadBenchmarkMain {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // the driver's idle connections close after a second, so that the server's buffers for them are gone
+        // before a heap histogram (they were counted as heap per pending reset otherwise)
+        System.setProperty("jdk.httpclient.keepalive.timeout", "1");
         LoadSettings settings = LoadSettings.from(System.getProperties());
         HarnessSettings harness = HarnessSettings.fromSystemProperties();
         Path docs = Path.of(System.getProperty("load.docs.dir", "docs"));
