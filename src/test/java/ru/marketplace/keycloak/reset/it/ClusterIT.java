@@ -59,7 +59,6 @@ class ClusterIT {
             Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\(2\\)");
     private static final Pattern ONE_MEMBER_VIEW =
             Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\(1\\)");
-    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
     /** JGroups' failure detector listens on the transport port plus this offset (FD_SOCK2's default). */
     private static final int FAILURE_DETECTION_OFFSET = 50_000;
 
@@ -251,7 +250,7 @@ class ClusterIT {
         Shopper requester = Shopper.at(nodes.get(0));
         Page codeScreen = requestCode(requester, openReset(requester), dmitry.email());
         String code = codeFromMail(mail, dmitry.email(), 1);
-        Matcher link = NOT_ME_LINK.matcher(mail.mailsTo(dmitry.email()).get(0).text());
+        Matcher link = ResetJourney.NOT_ME_LINK.matcher(mail.mailsTo(dmitry.email()).get(0).text());
         assertTrue(link.find(), "the code mail carries the «Это были не вы?» link");
         String onNodeB = link.group().replace(nodes.get(0).baseUrl(), nodes.get(1).baseUrl());
         assertNotEquals(link.group(), onNodeB, "the link named node A, where the code was requested");

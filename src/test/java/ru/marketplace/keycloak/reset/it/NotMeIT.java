@@ -11,7 +11,6 @@ import static ru.marketplace.keycloak.reset.it.ResetJourney.requestCode;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
 import ru.marketplace.keycloak.reset.it.support.Page;
@@ -21,7 +20,6 @@ import ru.marketplace.keycloak.reset.it.support.Shopper;
 /** «Это были не вы?»: the link in the code e-mail, its confirmation page and the cancellation behind the button. */
 class NotMeIT extends MarketplaceRealmTest {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
 
     @Test
     void openingTheLinkChangesNothingAndTheButtonCancelsTheCode(Shopper requester, Shopper owner, Shopper scanner) {
@@ -30,7 +28,7 @@ class NotMeIT extends MarketplaceRealmTest {
         String code = codeFromMail(mail, anna.email(), 1);
         ReceivedMail codeMail = mail.mailsTo(anna.email()).get(0);
         assertTrue(codeMail.text().contains("Это были не вы?"), codeMail.text());
-        Matcher link = LINK.matcher(codeMail.text());
+        Matcher link = ResetJourney.NOT_ME_LINK.matcher(codeMail.text());
         assertTrue(link.find(), "a link in the text part");
         assertTrue(codeMail.html().contains(link.group().replace("&", "&amp;")) || codeMail.html().contains(link.group()), "and in the HTML part");
         assertTrue(!link.group().contains(code), "the link carries no code");
@@ -66,7 +64,7 @@ class NotMeIT extends MarketplaceRealmTest {
         Account boris = ResetJourney.newAccount(admin, "not-me-scan");
         Page codeScreen = requestCode(requester, openReset(requester), boris.email());
         String code = codeFromMail(mail, boris.email(), 1);
-        Matcher link = LINK.matcher(mail.mailsTo(boris.email()).get(0).text());
+        Matcher link = ResetJourney.NOT_ME_LINK.matcher(mail.mailsTo(boris.email()).get(0).text());
         assertTrue(link.find());
         scanner.open(link.group());
         scanner.open(link.group());

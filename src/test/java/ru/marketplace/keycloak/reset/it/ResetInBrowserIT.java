@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
@@ -36,7 +35,6 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     private static final String NEW_PASSWORD = ResetScreensInBrowser.CHECKLIST_PASSWORD;
     /** Meets every rule of the checklist, but zxcvbn knows it: only the server can refuse it. */
     private static final String GUESSABLE_PASSWORD = "QWerty12";
-    private static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
 
     @Test
     void onADesktopTheShopperRecoversThePasswordInRussian() {
@@ -300,7 +298,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
         String email = newAccount("not-me-phone", "shop.example");
         Shopper shopper = new Shopper(keycloak.baseUrl());
         ResetJourney.requestCode(shopper, ResetJourney.openReset(shopper), email);
-        Matcher link = NOT_ME_LINK.matcher(mail.waitForMails(email, 1, ResetJourney.MAIL_WAIT).get(0).text());
+        Matcher link = ResetJourney.NOT_ME_LINK.matcher(mail.waitForMails(email, 1, ResetJourney.MAIL_WAIT).get(0).text());
         assertTrue(link.find(), "the code e-mail links to «Это были не вы?»");
         try (Chromium browser = Chromium.start(Viewport.PHONE, true, SCREENSHOTS.resolve("not-me"))) {
             browser.open(link.group());

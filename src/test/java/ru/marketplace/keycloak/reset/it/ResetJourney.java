@@ -35,6 +35,8 @@ final class ResetJourney {
     static final String STRONG_PASSWORD = "Tq7Lm2RvXp9Zd";
 
     private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
+    /** The «Это были не вы?» link in a code mail (its token: base64url payload "." signature). */
+    static final Pattern NOT_ME_LINK = Pattern.compile("https?://\\S+/not-me\\?token=[A-Za-z0-9_.-]+");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private ResetJourney() {

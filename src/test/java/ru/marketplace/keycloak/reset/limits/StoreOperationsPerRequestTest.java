@@ -84,7 +84,7 @@ class StoreOperationsPerRequestTest {
         int codeRequest = count(cache, settings, limits -> issue(settings, limits, "fresh", IP));
         IssueOutcome pending = request(cache, settings, limits -> issue(settings, limits, "fresh-2", "10.0.2.1"));
         int wrongCode = count(cache, settings, limits -> check(settings, limits, pending.pending(), wrong(pending)));
-        IssueOutcome rightOne = request(cache, settings, limits -> issueWithCode(settings, limits, "fresh-3", "10.0.2.2"));
+        IssueOutcome rightOne = request(cache, settings, limits -> issue(settings, limits, "fresh-3", "10.0.2.2"));
         int rightCode = count(cache, settings, limits -> checkRight(settings, limits, rightOne));
 
         for (int i = 0; i < perIp; i++) {
@@ -142,10 +142,6 @@ class StoreOperationsPerRequestTest {
     }
 
     private IssueOutcome issue(ResetCodeSettings settings, ResetLimits limits, String account, String ip) {
-        return issueWithCode(settings, limits, account, ip);
-    }
-
-    private IssueOutcome issueWithCode(ResetCodeSettings settings, ResetLimits limits, String account, String ip) {
         return new CodeIssuer(settings, limits, new SecureRandom()).issue(EMAIL, account, EMAIL, ip, null, now);
     }
 
