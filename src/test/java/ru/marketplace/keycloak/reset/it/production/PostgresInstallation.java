@@ -69,7 +69,9 @@ record PostgresInstallation(Path binDir, Optional<String> runAs) {
     /** {@code command} as the account the server runs as. */
     List<String> asServerAccount(List<String> command) {
         List<String> wrapped = new ArrayList<>();
-        runAs.ifPresent(account -> wrapped.addAll(List.of(runuser().orElseThrow(), "-u", account, "--")));
+        // started in /: the caller's directory (a clone under `mktemp -d`, mode 700) may be closed to that account, and
+        // PostgreSQL's programs then print «could not change directory» into the output the harness parses
+        runAs.ifPresent(account -> wrapped.addAll(List.of(runuser().orElseThrow(), "-u", account, "--", "env", "-C", "/")));
         wrapped.addAll(command);
         return wrapped;
     }
