@@ -151,6 +151,13 @@ public final class DeliveryQueue implements AutoCloseable {
         }
         LOG.debugf("%s mail attempt %d failed (%s); next in %d ms", job.kind(), attempt, failure.reason(), wait.toMillis());
         observer.retryScheduled(job.kind(), attempt + 1, wait);
+        if (attempt == 1) {
+            try {
+                job.firstFailure(failure);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "A failed %s mail attempt could not be recorded", job.kind());
+            }
+        }
         schedule(job, attempt + 1, wait);
     }
 

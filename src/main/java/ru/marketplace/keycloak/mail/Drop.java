@@ -19,6 +19,8 @@ public enum Drop {
     REFUSED,
     /** this node already holds its maximum of mails waiting for delivery */
     BACKLOG_FULL,
+    /** the login session the mail belongs to ended (signed in, abandoned or timed out) */
+    SESSION_ENDED,
     /** the node shut down while the mail waited */
     SHUTDOWN;
 

@@ -97,6 +97,11 @@ final class KeycloakMailJob implements MailJob {
     }
 
     @Override
+    public void firstFailure(SmtpFailure failure) {
+        inRealm(session -> request.outcome().retrying(session, failure.reason()));
+    }
+
+    @Override
     public void delivered(int attempts) {
         composed = null; // the plain code leaves this node's memory as soon as it is delivered
         inRealm(session -> request.outcome().delivered(session, attempts));

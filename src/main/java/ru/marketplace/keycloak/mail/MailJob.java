@@ -24,6 +24,9 @@ public interface MailJob {
     /** One SMTP conversation; any exception is classified by {@link SmtpFailure#classify}. */
     void send() throws Exception;
 
+    /** After the first attempt failed and a retry is scheduled: the moment an operator should hear of it. */
+    void firstFailure(SmtpFailure failure);
+
     /** After a successful attempt. */
     void delivered(int attempts);
 

@@ -35,6 +35,10 @@ public record MailRequest(String kind, String realmId, Locale locale, Instant re
     }
 
     public interface Outcome {
+        /** The first attempt failed for a reason that may pass; retries follow. */
+        default void retrying(KeycloakSession session, String reason) {
+        }
+
         void delivered(KeycloakSession session, int attempts);
 
         void dropped(KeycloakSession session, Drop reason, String detail, int attempts);

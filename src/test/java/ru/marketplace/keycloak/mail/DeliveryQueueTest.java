@@ -46,6 +46,7 @@ class DeliveryQueueTest {
         queue(2, 10).submit(job);
         assertEquals("delivered after 3", job.awaitEnd());
         assertEquals(3, job.sends.get());
+        assertEquals(1, job.firstFailures.get(), "an operator hears of the first failure once, not of every retry");
         assertEquals(0, queue.backlog());
         assertTrue(observed.contains("retry 2"), observed.toString());
         assertTrue(observed.contains("retry 3"), observed.toString());
@@ -147,6 +148,7 @@ class DeliveryQueueTest {
         private final Instant deadline;
         private final Exception[] outcomes;
         final AtomicInteger sends = new AtomicInteger();
+        final AtomicInteger firstFailures = new AtomicInteger();
         final AtomicReference<Instant> lastSendAt = new AtomicReference<>();
         private final CountDownLatch ended = new CountDownLatch(1);
         private final AtomicReference<String> end = new AtomicReference<>();
@@ -178,6 +180,11 @@ class DeliveryQueueTest {
             if (outcome != null) {
                 throw outcome;
             }
+        }
+
+        @Override
+        public void firstFailure(SmtpFailure failure) {
+            firstFailures.incrementAndGet();
         }
 
         @Override
