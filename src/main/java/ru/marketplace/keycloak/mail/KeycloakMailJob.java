@@ -79,7 +79,7 @@ final class KeycloakMailJob implements MailJob {
             ran.set(true);
             try {
                 session.getProvider(EmailSenderProvider.class)
-                        .send(mail.smtpConfig(), mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());
+                        .send(mail.smtpSettings(session.getContext().getRealm().getSmtpConfig()), mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());
             } catch (EmailException | RuntimeException e) {
                 failure.set(e);
             }

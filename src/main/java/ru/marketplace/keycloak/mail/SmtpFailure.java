@@ -52,6 +52,10 @@ public record SmtpFailure(boolean temporary, String reason) {
             if (t instanceof IOException io) {
                 return new SmtpFailure(true, ioReason(io));
             }
+            if (t instanceof MessagingException && t.getMessage() != null && t.getMessage().contains("[EOF]")) {
+                // the server hung up without a reply (Jakarta Mail reports return code -1): nothing was accepted
+                return new SmtpFailure(true, "connection closed");
+            }
         }
         return new SmtpFailure(false, "unsendable: " + chain.get(chain.size() - 1).getClass().getSimpleName());
     }

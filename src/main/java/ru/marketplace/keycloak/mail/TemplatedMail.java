@@ -1,6 +1,5 @@
 package ru.marketplace.keycloak.mail;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.email.EmailException;
@@ -12,8 +11,8 @@ import org.keycloak.models.UserModel;
  * Renders a mail with Keycloak's FreeMarker e-mail templating (the realm's e-mail theme, its messages, its
  * locale rules) without sending it: the {@link DeliveryQueue} sends it, as often as it takes.
  *
- * <p>Keycloak's provider reads only the realm's one sender name; the composed mail carries a copy of the SMTP
- * settings with {@code senderName} (the brand in the mail's language) instead.
+ * <p>Keycloak's provider reads only the realm's one sender name; the composed mail carries {@code senderName}
+ * (the brand in the mail's language), put in place of it when the mail is sent.
  */
 public final class TemplatedMail {
 
@@ -40,11 +39,7 @@ public final class TemplatedMail {
 
         @Override
         protected void send(Map<String, String> config, String subject, String textBody, String htmlBody, String address) {
-            Map<String, String> settings = new HashMap<>(config);
-            if (senderName != null) {
-                settings.put("fromDisplayName", senderName);
-            }
-            composed = new ComposedMail(address != null ? address : user.getEmail(), subject, textBody, htmlBody, settings);
+            composed = new ComposedMail(address != null ? address : user.getEmail(), subject, textBody, htmlBody, senderName);
         }
     }
 }

@@ -63,6 +63,13 @@ class SmtpFailureTest {
     }
 
     @Test
+    void aServerThatHangsUpInTheMiddleOfTheMessageIsTriedAgain() {
+        // what Jakarta Mail throws when the connection closes after DATA (seen against FaultySmtpServer.DROP_IN_DATA)
+        SMTPSendFailedException eof = new SMTPSendFailedException(".", -1, "[EOF]", null, null, null, null);
+        assertEquals(new SmtpFailure(true, "connection closed"), SmtpFailure.classify(keycloak(eof)));
+    }
+
+    @Test
     void anUnparsableAddressWouldFailEveryTime() {
         SmtpFailure failure = SmtpFailure.classify(keycloak(new AddressException("Illegal address", "anna@")));
         assertEquals(false, failure.temporary());

@@ -193,16 +193,7 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
     }
 
     private JsonNode waitForEvent(String type, String userId) {
-        long deadline = System.nanoTime() + ResetJourney.MAIL_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode event : admin.events(ResetJourney.REALM, type)) {
-                if (userId.equals(event.path("userId").asText())) {
-                    return event;
-                }
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-        }
-        throw new AssertionError("no " + type + " event for " + userId);
+        return ResetJourney.waitForEvent(admin, type, userId, ResetJourney.MAIL_WAIT);
     }
 
     private String clientUuid() {
