@@ -164,7 +164,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 case ISSUED -> {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
-                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()), notMeEndpoint());
+                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()), notMeEndpoint(),
+                                ResetMailer.CodeMail.of(context.getAuthenticationSession(), outcome.pending()));
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }

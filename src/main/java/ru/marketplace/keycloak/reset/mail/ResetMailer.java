@@ -1,56 +1,68 @@
 package ru.marketplace.keycloak.reset.mail;
 
 import java.io.IOException;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.executors.ExecutorsProvider;
-import org.keycloak.locale.LocaleSelectorProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
 import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.mail.Drop;
+import ru.marketplace.keycloak.mail.MailDelivery;
+import ru.marketplace.keycloak.mail.MailRequest;
+import ru.marketplace.keycloak.mail.TemplatedMail;
+import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.flow.ResetFlowState;
 import ru.marketplace.keycloak.reset.i18n.BrandName;
+import ru.marketplace.keycloak.reset.limits.CodeRevocations;
+import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.notme.CancellationTokens;
 
 /**
- * Sends the flow's e-mails off the request thread, each in its own transaction, once the request that asked for
- * it has committed.
+ * The reset's two mails, handed to the node's {@link MailDelivery} queue: composed off the request thread after
+ * the commit, retried while the code is valid, dropped (and recorded) once it is not.
  *
- * <p>Why: a synchronous SMTP conversation makes "Продолжить" measurably slower for an address that has
- * an account than for one that has not (Keycloak's own reset leaks ~58 ms this way). Every request of the
- * flow therefore hands exactly one job to the same executor, whether it sends a code or only records that
- * the address is unknown. A failed delivery is logged and recorded as an error event; nothing reaches the page.
+ * <p>Why off the request thread: a synchronous SMTP conversation makes «Продолжить» measurably slower for an
+ * address that has an account than for one that has not (Keycloak's own reset leaks ~58 ms this way). Every
+ * request of the flow therefore hands over exactly one job, whether it sends a code or only records that the
+ * address is unknown.
  */
 public final class ResetMailer {
 
     private static final Logger LOG = Logger.getLogger(ResetMailer.class);
-    private static final String EXECUTOR = "marketplace-reset-mail";
 
     public static final String CODE_TEMPLATE = "marketplace-reset-code.ftl";
     public static final String CODE_SUBJECT = "marketplaceResetCodeMailSubject";
     public static final String CHANGED_TEMPLATE = "marketplace-password-changed.ftl";
     public static final String CHANGED_SUBJECT = "marketplacePasswordChangedMailSubject";
+    /** Set on the authentication session when a code's delivery was given up while the code was still valid. */
+    public static final String DELIVERY_ABANDONED = "mpReset.deliveryAbandoned";
+    /** How long the «пароль изменён» notice is retried: it has no code to expire with. */
+    static final Duration NOTICE_RETRIES_FOR = Duration.ofHours(1);
 
     /** Who asked, captured on the request thread: the background job has no HTTP request to read it from. */
     public record Origin(String realmId, String clientId, String ipAddress, Locale locale) {
+    }
+
+    /** Where the code lives: the login session and tab the shopper is in, and the code itself. */
+    public record CodeMail(String rootSessionId, String tabId, PendingCode code) {
+        public static CodeMail of(AuthenticationSessionModel authSession, PendingCode code) {
+            return new CodeMail(authSession.getParentSession().getId(), authSession.getTabId(), code);
+        }
     }
 
     private final KeycloakSession session;
@@ -60,43 +72,64 @@ public final class ResetMailer {
     }
 
     /**
-     * E-mails {@code code} to the address stored on {@code user}; records SEND_RESET_PASSWORD (or its error).
-     * The «Это были не вы?» token is made here, off the request thread, like everything else only a real account gets.
+     * E-mails the code to the address stored on {@code user}; records SEND_RESET_PASSWORD when it is delivered, or
+     * its error with the reason it was dropped. The «Это были не вы?» token is made when the mail is composed.
      *
      * @param notMeEndpoint absolute URL of the «Это были не вы?» page, built on the request thread from Keycloak's
      *                      configured hostname; the mail links to it with a one-time token
      */
-    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, String notMeEndpoint) {
+    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, String notMeEndpoint,
+                         CodeMail code) {
         String userId = user.getId();
-        submit(origin, background -> {
+        MailRequest.Composer composer = background -> {
             UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
             if (recipient == null || recipient.getEmail() == null) {
-                event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId).error(Errors.USER_NOT_FOUND);
-                return;
+                return null;
             }
-            Map<String, Object> attributes = new java.util.HashMap<>(templateAttributes);
+            Map<String, Object> attributes = new HashMap<>(templateAttributes);
             String token = new CancellationTokens(background, background.getContext().getRealm()).issue(userId);
             attributes.put("notMeUrl", notMeEndpoint + "?token=" + token);
-            try {
-                mailer(background, recipient, origin, attributes).send(CODE_SUBJECT, List.of(), CODE_TEMPLATE, attributes);
-                event(background, origin, EventType.SEND_RESET_PASSWORD).user(recipient)
-                        .detail(Details.USERNAME, recipient.getUsername())
-                        .detail(Details.EMAIL, recipient.getEmail())
-                        .success();
-            } catch (EmailException e) {
-                LOG.warnf("Could not send the password-reset code e-mail to user %s: %s", userId, rootMessage(e));
-                event(background, origin, EventType.SEND_RESET_PASSWORD).user(recipient)
-                        .detail(Details.USERNAME, recipient.getUsername())
-                        .detail(Details.EMAIL, recipient.getEmail())
-                        .detail(Details.REASON, rootMessage(e))
+            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), CODE_SUBJECT,
+                    CODE_TEMPLATE, attributes);
+        };
+        MailRequest.Outcome outcome = new MailRequest.Outcome() {
+            @Override
+            public void retrying(KeycloakSession background, String reason) {
+                // what an admin watching events sees at once during an outage; the mail is retried
+                event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
+                        .detail(Details.REASON, "retrying: " + reason)
                         .error(Errors.EMAIL_SEND_FAILED);
             }
-        });
+
+            @Override
+            public void delivered(KeycloakSession background, int attempts) {
+                UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
+                EventBuilder event = event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId);
+                if (recipient != null) {
+                    event.detail(Details.USERNAME, recipient.getUsername()).detail(Details.EMAIL, recipient.getEmail());
+                }
+                event.detail("attempts", Integer.toString(attempts)).success();
+            }
+
+            @Override
+            public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
+                event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
+                        .detail(Details.REASON, reason.tag() + (detail.isEmpty() ? "" : ": " + detail))
+                        .detail("attempts", Integer.toString(attempts))
+                        .error(Errors.EMAIL_SEND_FAILED);
+                if (reason == Drop.REFUSED || reason == Drop.BACKLOG_FULL || reason == Drop.SHUTDOWN) {
+                    // the code was still valid: «Отправить код ещё раз» need not wait out its cooldown
+                    authSession(background, origin, code).ifPresent(s -> s.setAuthNote(DELIVERY_ABANDONED, code.code().codeId()));
+                }
+            }
+        };
+        delivery().sendAfterCommit(new MailRequest("reset-code", origin.realmId(), origin.locale(), Instant.now(),
+                code.code().expiresAt(), composer, background -> codeStillWanted(background, origin, userId, code), outcome));
     }
 
-    /** Records that a code was asked for an address without an eligible account, through the same executor as a real send. */
+    /** Records that a code was asked for an address without an eligible account, through the same hand-over as a real send. */
     public void recordNoAccount(Origin origin, String typedAddress, String reason) {
-        submit(origin, background -> event(background, origin, EventType.RESET_PASSWORD)
+        delivery().recordAfterCommit(origin.realmId(), background -> event(background, origin, EventType.RESET_PASSWORD)
                 .detail(Details.EMAIL, typedAddress)
                 .detail(Details.REASON, reason)
                 .error(Errors.USER_NOT_FOUND));
@@ -105,35 +138,64 @@ public final class ResetMailer {
     /** Tells the account owner that the password was changed (NIST 800-63B 4.2.3: recovery SHALL notify). */
     public void sendPasswordChanged(Origin origin, UserModel user, Map<String, Object> templateAttributes) {
         String userId = user.getId();
-        submit(origin, background -> {
+        Instant now = Instant.now();
+        MailRequest.Composer composer = background -> {
             UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
             if (recipient == null || recipient.getEmail() == null) {
-                return;
+                return null;
             }
-            try {
-                Map<String, Object> attributes = new java.util.HashMap<>(templateAttributes);
-                mailer(background, recipient, origin, attributes).send(CHANGED_SUBJECT, List.of(), CHANGED_TEMPLATE, attributes);
-            } catch (EmailException e) {
-                LOG.warnf("Could not send the password-changed notification to user %s: %s", userId, rootMessage(e));
+            Map<String, Object> attributes = new HashMap<>(templateAttributes);
+            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), CHANGED_SUBJECT,
+                    CHANGED_TEMPLATE, attributes);
+        };
+        MailRequest.Outcome outcome = new MailRequest.Outcome() {
+            @Override
+            public void delivered(KeycloakSession background, int attempts) {
+                // Keycloak has no event type for a notice; the metrics count it
             }
-        });
+
+            @Override
+            public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
+                LOG.warnf("The password-changed notice to user %s was not delivered (%s%s)", userId, reason.tag(),
+                        detail.isEmpty() ? "" : ": " + detail);
+            }
+        };
+        delivery().sendAfterCommit(new MailRequest("password-changed", origin.realmId(), origin.locale(), now,
+                now.plus(NOTICE_RETRIES_FOR), composer, MailRequest.StillWanted.ALWAYS, outcome));
     }
 
-    /**
-     * Keycloak's mail templating for {@code recipient}, with the brand in the mail's language: {@code brandName} in
-     * {@code attributes} for the templates, and as the From display name (Keycloak's own provider reads only the
-     * realm's one sender name, so a subclass passes a copy of the e-mail settings with the localized one).
-     */
-    private EmailTemplateProvider mailer(KeycloakSession background, UserModel recipient, Origin origin,
-                                         Map<String, Object> attributes) {
+    /** Empty while the code this mail carries can still be used in the session that asked for it. */
+    private static Optional<Drop> codeStillWanted(KeycloakSession background, Origin origin, String userId, CodeMail mail) {
+        if (new CodeRevocations(SingleUseObjectLimitStore.of(background)).isRevoked(userId, mail.code().issuedAt())) {
+            return Optional.of(Drop.CANCELLED);
+        }
+        Optional<AuthenticationSessionModel> authSession = authSession(background, origin, mail);
+        if (authSession.isEmpty()) {
+            return Optional.of(Drop.SESSION_ENDED);
+        }
+        PendingCode pending = PendingCode.fromNotes(authSession.get()::getAuthNote);
+        if (pending == null) {
+            return Optional.of(ResetFlowState.codeVerified(authSession.get()) ? Drop.USED : Drop.CANCELLED);
+        }
+        return pending.codeId().equals(mail.code().codeId()) ? Optional.empty() : Optional.of(Drop.REPLACED);
+    }
+
+    private static Optional<AuthenticationSessionModel> authSession(KeycloakSession background, Origin origin, CodeMail mail) {
+        RealmModel realm = background.getContext().getRealm();
+        RootAuthenticationSessionModel root = background.authenticationSessions().getRootAuthenticationSession(realm, mail.rootSessionId());
+        ClientModel client = realm.getClientByClientId(origin.clientId());
+        if (root == null || client == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(root.getAuthenticationSession(client, mail.tabId()));
+    }
+
+    /** The brand in the mail's language: {@code brandName} for the templates, and the From display name returned. */
+    private static String brand(KeycloakSession background, Origin origin, Map<String, Object> attributes) {
         RealmModel realm = background.getContext().getRealm();
         Function<String, String> messages = emailMessages(background, realm, origin.locale())::getProperty;
         attributes.put("brandName", BrandName.of(messages, realm.getDisplayName(), realm.getName()));
-        EmailTemplateProvider configured = background.getProvider(EmailTemplateProvider.class);
-        String sender = BrandName.sender(messages, realm.getSmtpConfig().get("fromDisplayName"));
-        EmailTemplateProvider provider = configured instanceof FreeMarkerEmailTemplateProvider
-                ? new LocalizedSenderTemplates(background, sender) : configured; // a custom provider keeps its own From
-        return provider.setRealm(realm).setUser(recipient);
+        return BrandName.sender(messages, realm.getSmtpConfig().get("fromDisplayName"));
     }
 
     private static Properties emailMessages(KeycloakSession background, RealmModel realm, Locale locale) {
@@ -145,26 +207,6 @@ public final class ResetMailer {
         }
     }
 
-    /** Keycloak's FreeMarker mail templating, sending with the given From display name instead of the realm's. */
-    private static final class LocalizedSenderTemplates extends FreeMarkerEmailTemplateProvider {
-
-        private final String senderName;
-
-        LocalizedSenderTemplates(KeycloakSession session, String senderName) {
-            super(session);
-            this.senderName = senderName;
-        }
-
-        @Override
-        protected void send(String subject, String textBody, String htmlBody, String address) throws EmailException {
-            Map<String, String> config = new java.util.HashMap<>(realm.getSmtpConfig());
-            if (senderName != null) {
-                config.put("fromDisplayName", senderName);
-            }
-            send(config, subject, textBody, htmlBody, address);
-        }
-    }
-
     private static EventBuilder event(KeycloakSession background, Origin origin, EventType type) {
         return new EventBuilder(background.getContext().getRealm(), background)
                 .event(type)
@@ -172,60 +214,7 @@ public final class ResetMailer {
                 .ipAddress(origin.ipAddress());
     }
 
-    private void submit(Origin origin, Consumer<KeycloakSession> job) {
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
-        Runnable task = () -> {
-            try {
-                KeycloakModelUtils.runJobInTransaction(factory, background -> {
-                    RealmModel realm = background.realms().getRealm(origin.realmId());
-                    if (realm == null) {
-                        return;
-                    }
-                    background.getContext().setRealm(realm);
-                    // the locale was resolved on the request thread; the job has no request to resolve it from
-                    background.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, origin.locale().toLanguageTag());
-                    job.accept(background);
-                });
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Password-reset background job failed in realm %s", origin.realmId());
-            }
-        };
-        KeycloakTransactionManager transaction = session.getTransactionManager();
-        if (!transaction.isActive()) {
-            hand(executor, task);
-            return;
-        }
-        // Only once the request's own writes are committed: a shopper from an LDAP directory is imported into
-        // Keycloak by this very request, and a job started earlier would not find the account (measured in
-        // LdapFederationIT). A request that rolls back announces nothing.
-        transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                hand(executor, task);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // the request failed: what the job would have sent did not happen
-            }
-        });
-    }
-
-    private static void hand(ExecutorService executor, Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException overloaded) {
-            LOG.warn("Password-reset mail executor is saturated; running the job on the request thread");
-            task.run();
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    private MailDelivery delivery() {
+        return session.getProvider(MailDelivery.class);
     }
 }

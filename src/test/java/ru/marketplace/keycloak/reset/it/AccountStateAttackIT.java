@@ -138,7 +138,10 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
         assertTrue(refused.errorText().startsWith("Этот код больше не действует"), refused.errorText());
     }
 
-    /** Attacks 45 and 47: with SMTP down the shopper sees the normal screen, admins see an error event with the IP. */
+    /**
+     * Attacks 45 and 47: with SMTP down the shopper sees the normal screen, admins see an error event with the IP;
+     * issue 10: the mail is retried and arrives once the server is back.
+     */
     @Test
     void aMailServerOutageLosesNothingAndIsReported(Shopper shopper) {
         Account dina = ResetJourney.newAccount(admin, "smtp-down");
@@ -146,8 +149,9 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
         int deadPort = ru.marketplace.keycloak.reset.it.support.FreePorts.pick();
         admin.updateRealm(ResetJourney.REALM, Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", Integer.toString(deadPort),
                 "from", smtp.get("from").asText())));
+        Page codeScreen;
         try {
-            Page codeScreen = requestCode(shopper, openReset(shopper), dina.email());
+            codeScreen = requestCode(shopper, openReset(shopper), dina.email());
             assertScreen(codeScreen, ResetJourney.CODE_SCREEN);
             assertTrue(codeScreen.hasElement("#mp-resend"));
             JsonNode failure = waitForEvent("SEND_RESET_PASSWORD_ERROR", dina.id());
@@ -159,10 +163,10 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
             admin.updateRealm(ResetJourney.REALM, Map.of("smtpServer", Map.of("host", smtp.get("host").asText(),
                     "port", smtp.get("port").asText(), "from", smtp.get("from").asText(), "fromDisplayName", "Маркетплейс")));
         }
-        // the mail server is back: resending works and the counters were not disturbed
-        ResetSettingsOverride.apply(admin, Map.of("resendCooldownSeconds", "0"));
-        Page codeScreen = requestCode(shopper, openReset(shopper), dina.email());
-        assertScreen(enterCode(shopper, codeScreen, codeFromMail(mail, dina.email(), 1)), ResetJourney.PASSWORD_SCREEN);
+        // the mail server is back: the code asked for during the outage arrives by a retry, and works
+        String code = codeFromMail(mail, dina.email(), 1);
+        System.out.printf("[issue 10] code asked for while SMTP was down arrived after it came back%n");
+        assertScreen(enterCode(shopper, codeScreen, code), ResetJourney.PASSWORD_SCREEN);
     }
 
     /** Attack 38: an unregistered redirect_uri never gets a login page, let alone a code. */
@@ -189,16 +193,7 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
     }
 
     private JsonNode waitForEvent(String type, String userId) {
-        long deadline = System.nanoTime() + ResetJourney.MAIL_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode event : admin.events(ResetJourney.REALM, type)) {
-                if (userId.equals(event.path("userId").asText())) {
-                    return event;
-                }
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-        }
-        throw new AssertionError("no " + type + " event for " + userId);
+        return ResetJourney.waitForEvent(admin, type, userId, ResetJourney.MAIL_WAIT);
     }
 
     private String clientUuid() {

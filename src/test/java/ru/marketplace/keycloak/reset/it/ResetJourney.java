@@ -104,6 +104,20 @@ final class ResetJourney {
         return matcher.group(1);
     }
 
+    /** The first event of {@code type} for {@code userId}, waiting up to {@code wait} for it. */
+    static com.fasterxml.jackson.databind.JsonNode waitForEvent(AdminApi admin, String type, String userId, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (com.fasterxml.jackson.databind.JsonNode event : admin.events(REALM, type)) {
+                if (userId.equals(event.path("userId").asText())) {
+                    return event;
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
+        throw new AssertionError("no " + type + " event for " + userId);
+    }
+
     /** Absence can only be checked for a while: watches the mailbox for {@code window} and fails if anything arrives. */
     static void assertNoMailTo(MailCatcher mail, String address, Duration window) {
         long deadline = System.nanoTime() + window.toNanos();
