@@ -81,17 +81,9 @@ public final class ResetMailer {
     public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, String notMeEndpoint,
                          CodeMail code) {
         String userId = user.getId();
-        MailRequest.Composer composer = background -> {
-            UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
-            if (recipient == null || recipient.getEmail() == null) {
-                return null;
-            }
-            Map<String, Object> attributes = new HashMap<>(templateAttributes);
-            String token = new CancellationTokens(background, background.getContext().getRealm()).issue(userId);
-            attributes.put("notMeUrl", notMeEndpoint + "?token=" + token);
-            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), CODE_SUBJECT,
-                    CODE_TEMPLATE, attributes);
-        };
+        MailRequest.Composer composer = composer(origin, userId, templateAttributes, CODE_SUBJECT, CODE_TEMPLATE,
+                (background, attributes) -> attributes.put("notMeUrl", notMeEndpoint + "?token="
+                        + new CancellationTokens(background, background.getContext().getRealm()).issue(userId)));
         MailRequest.Outcome outcome = new MailRequest.Outcome() {
             @Override
             public void retrying(KeycloakSession background, String reason) {
@@ -139,15 +131,8 @@ public final class ResetMailer {
     public void sendPasswordChanged(Origin origin, UserModel user, Map<String, Object> templateAttributes) {
         String userId = user.getId();
         Instant now = Instant.now();
-        MailRequest.Composer composer = background -> {
-            UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
-            if (recipient == null || recipient.getEmail() == null) {
-                return null;
-            }
-            Map<String, Object> attributes = new HashMap<>(templateAttributes);
-            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), CHANGED_SUBJECT,
-                    CHANGED_TEMPLATE, attributes);
-        };
+        MailRequest.Composer composer = composer(origin, userId, templateAttributes, CHANGED_SUBJECT, CHANGED_TEMPLATE,
+                (background, attributes) -> { });
         MailRequest.Outcome outcome = new MailRequest.Outcome() {
             @Override
             public void delivered(KeycloakSession background, int attempts) {
@@ -162,6 +147,24 @@ public final class ResetMailer {
         };
         delivery().sendAfterCommit(new MailRequest("password-changed", origin.realmId(), origin.locale(), now,
                 now.plus(NOTICE_RETRIES_FOR), composer, MailRequest.StillWanted.ALWAYS, outcome));
+    }
+
+    /**
+     * Renders {@code template} for the account {@code userId} as it is when the mail is composed; {@code null} (the
+     * recipient is gone) when the account or its address no longer exists. {@code extra} adds what only one mail has.
+     */
+    private static MailRequest.Composer composer(Origin origin, String userId, Map<String, Object> templateAttributes,
+                                                 String subject, String template,
+                                                 java.util.function.BiConsumer<KeycloakSession, Map<String, Object>> extra) {
+        return background -> {
+            UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
+            if (recipient == null || recipient.getEmail() == null) {
+                return null;
+            }
+            Map<String, Object> attributes = new HashMap<>(templateAttributes);
+            extra.accept(background, attributes);
+            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), subject, template, attributes);
+        };
     }
 
     /** Empty while the code this mail carries can still be used in the session that asked for it. */
