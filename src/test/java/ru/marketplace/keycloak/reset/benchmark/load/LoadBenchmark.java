@@ -53,9 +53,11 @@ final class LoadBenchmark implements AutoCloseable {
     private final BulkAccounts bulk;
     private final LoadRunner runner;
     private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private final Path outputDir;
 
     private LoadBenchmark(LoadSettings settings, Consumer<String> progress, PostgresServer postgres,
-                          PostgresServer.Database database, MailCatcher mail, KeycloakLauncher keycloak) {
+                          PostgresServer.Database database, MailCatcher mail, KeycloakLauncher keycloak, Path outputDir) {
+        this.outputDir = outputDir;
         this.settings = settings;
         this.progress = progress;
         this.postgres = postgres;
@@ -99,7 +101,7 @@ final class LoadBenchmark implements AutoCloseable {
                             "--cache=local"))
                     .startupTimeout(Duration.ofMinutes(5))
                     .start();
-            LoadBenchmark benchmark = new LoadBenchmark(settings, progress, postgres, database, mail, keycloak);
+            LoadBenchmark benchmark = new LoadBenchmark(settings, progress, postgres, database, mail, keycloak, output);
             benchmark.phases.put("start: PostgreSQL, kc.sh build (or reused), Keycloak", Duration.between(t, Instant.now()));
             progress.accept(keycloak + " (JVM pid " + benchmark.server.pid() + ") on " + postgres + ", ready in "
                     + Duration.between(t, Instant.now()).toSeconds() + " s");
@@ -126,6 +128,9 @@ final class LoadBenchmark implements AutoCloseable {
         }
         phase("accounts for the interleaved rounds", this::mainAccounts);
         phase("warm-up and interleaved rounds", () -> interleavedRounds(report));
+        if (settings.profileResets() > 0) {
+            phase("profile (JDK Flight Recorder)", () -> profile(report));
+        }
         phase("heap per pending reset", () -> pendingResets(report));
         if (settings.bigRows()) {
             phase("one IP, many shoppers", () -> oneIpManyShoppers(report));
@@ -160,9 +165,10 @@ final class LoadBenchmark implements AutoCloseable {
     }
 
     private void mainAccounts() {
-        bulk.insert(Walks.PROJECT_REALM, "proj", 0, mainCount() + settings.pending(), projectTemplate);
-        bulk.insert(Walks.STOCK_REALM, "stock", 0, mainCount() + settings.pending(), stockTemplate);
-        bulk.insert(Walks.STOCK_REALM, "login", 0, mainCount(), stockTemplate);
+        int resets = mainCount() + settings.pending() + settings.profileResets();
+        bulk.insert(Walks.PROJECT_REALM, "proj", 0, resets, projectTemplate);
+        bulk.insert(Walks.STOCK_REALM, "stock", 0, resets, stockTemplate);
+        bulk.insert(Walks.STOCK_REALM, "login", 0, mainCount() + settings.profileResets(), stockTemplate);
     }
 
     // --- the main table -------------------------------------------------------------------------------------
@@ -195,6 +201,40 @@ final class LoadBenchmark implements AutoCloseable {
                         round, flow.name(), batch.completed(), batch.attempted(), batch.wallSeconds(), batch.perSecond(),
                         batch.cpuMillisPerCompleted(), firstError(batch)));
             }
+        }
+    }
+
+    /**
+     * One more batch per flow, on the JIT the rounds left, under a JFR recording: where each flow's CPU goes, by
+     * kind of thread (from /proc) and, for the Java threads, by what the sampled stacks were doing.
+     */
+    private void profile(LoadReport report) {
+        List<Flow> flows = List.of(
+                new Flow(LoadReport.STOCK, "stock", Walks.stock(mail, true)),
+                new Flow(LoadReport.PROJECT, "proj", Walks.project(mail, true)),
+                new Flow(LoadReport.LOGIN, "login", Walks.passwordLogin()));
+        Path recordings = outputDir.resolve("load-profile");
+        try {
+            java.nio.file.Files.createDirectories(recordings);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create " + recordings, e);
+        }
+        for (Flow flow : flows) {
+            int from = flow.prefix().equals("login") ? mainCount() : mainCount() + settings.pending();
+            String name = flow.prefix() + "-profile";
+            Path file = recordings.resolve(flow.prefix() + ".jfr");
+            pause(CONNECTIONS_CLOSED);
+            server.startRecording(name);
+            Map<ThreadCpu.Kind, Double> before = server.cpuMillisByThreadKind();
+            LoadRunner.Batch batch = runner.run(flow.walk(), BulkAccounts.accounts(flow.prefix(), from,
+                    settings.profileResets(), MAIN_IPS + ipBlock(flow) + from), settings.concurrency());
+            Map<ThreadCpu.Kind, Double> threads = ThreadCpu.difference(before, server.cpuMillisByThreadKind());
+            server.stopRecording(name, file);
+            CpuProfile samples = CpuProfile.read(file);
+            report.profile(flow.name(), batch, threads, samples, file);
+            progress.accept(String.format(java.util.Locale.ROOT, "profile %-16s %d/%d, CPU %.0f ms/op, %d samples, %s %s",
+                    flow.name(), batch.completed(), batch.attempted(), batch.cpuMillisPerCompleted(), samples.samples(),
+                    file, firstError(batch)));
         }
     }
 

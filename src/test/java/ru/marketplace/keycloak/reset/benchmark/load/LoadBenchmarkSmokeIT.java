@@ -21,7 +21,7 @@ import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
 class LoadBenchmarkSmokeIT {
 
     private static final LoadSettings TINY = new LoadSettings(2, 2, 2, 0, 3, true, 6, 9, 100, 3, 10, 5,
-            "-Xms256m -Xmx1g", false);
+            "-Xms256m -Xmx1g", false, 2);
 
     @Test
     void everyRowOfTheBenchmarkIsMeasured() throws Exception {

@@ -24,9 +24,29 @@ final class LoadReport {
     private record Side(long accountsInDatabase, LoadRunner.Batch batch) {
     }
 
+    /** One flow's profiled batch: its CPU by kind of thread and the Java threads' samples. */
+    private record Profiled(LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, CpuProfile samples,
+                            java.nio.file.Path recording) {
+
+        double perOperation(double millis) {
+            return batch.completed() == 0 ? Double.NaN : millis / batch.completed();
+        }
+
+        /** The Java threads' CPU: the process's, less what the GC, JIT and other JVM threads used (/proc). */
+        double javaThreadsMillis() {
+            return batch.serverCpuMillis() - threads.get(ThreadCpu.Kind.GC) - threads.get(ThreadCpu.Kind.JIT)
+                    - threads.get(ThreadCpu.Kind.VM);
+        }
+
+        double samplesPerOperation(int samples) {
+            return perOperation(this.samples.millis(samples, javaThreadsMillis()));
+        }
+    }
+
     private final LoadSettings settings;
     private final Map<String, List<Round>> rounds = new LinkedHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Map<String, Profiled> profiles = new LinkedHashMap<>();
     private final List<LoadRunner.Batch> batches = new ArrayList<>();
     private final List<Side> accountSides = new ArrayList<>();
     private Duration bulkLoadTime;
@@ -80,6 +100,18 @@ final class LoadReport {
         floodMails = mails;
         floodBoundKb = boundKbPerRequest;
         batches.add(batch);
+    }
+
+    void profile(String flow, LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, CpuProfile samples,
+                 java.nio.file.Path recording) {
+        profiles.put(flow, new Profiled(batch, threads, samples, recording));
+        batches.add(batch);
+    }
+
+    /** The extension's own code (leaf frames in ru.marketplace) in ms of CPU per operation of {@code flow}; NaN if not profiled. */
+    double extensionSelfMillis(String flow) {
+        Profiled p = profiles.get(flow);
+        return p == null ? Double.NaN : p.samplesPerOperation(p.samples().extensionSelf());
     }
 
     void skippedBigRows(String why) {
@@ -153,6 +185,7 @@ final class LoadReport {
                 ResultTable.spread(flowRounds.stream().map(r -> r.batch().perSecond()).toList()),
                 ResultTable.number(total.median()), ResultTable.number(total.percentile(95)), ResultTable.number(total.percentile(99)),
                 ResultTable.spread(flowRounds.stream().map(r -> r.batch().cpuMillisPerCompleted()).toList()),
+                ResultTable.spread(flowRounds.stream().map(r -> r.batch().cpuMillisLessJitPerCompleted()).toList()),
                 p == null ? ResultTable.NOT_MEASURED : ResultTable.number(p.heap().kilobytesPerOperation()) + " per pending",
                 (p == null ? "" : "pending: " + p.heap().storeEntriesPerOperation() + "; ")
                         + "left by a finished reset: single-use " + ResultTable.spread(leftPerReset),
@@ -164,7 +197,7 @@ final class LoadReport {
             Percentiles s = pooled.of(step);
             table.add(new ResultTable.Row("  " + flow + " · " + step, Integer.toString(s.count()), ResultTable.NOT_APPLICABLE,
                     ResultTable.number(s.median()), ResultTable.number(s.percentile(95)), ResultTable.number(s.percentile(99)),
-                    ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE,
+                    ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE,
                     step.contains("mail") ? "driver side: from the answer until the mail is in GreenMail (polled every 50 ms)" : ""));
         }
     }
@@ -181,6 +214,7 @@ final class LoadReport {
                 ResultTable.spread(loginRounds.stream().map(r -> r.batch().perSecond()).toList()),
                 ResultTable.number(signIn.median()), ResultTable.number(signIn.percentile(95)), ResultTable.number(signIn.percentile(99)),
                 ResultTable.spread(loginRounds.stream().map(r -> r.batch().cpuMillisPerCompleted()).toList()),
+                ResultTable.spread(loginRounds.stream().map(r -> r.batch().cpuMillisLessJitPerCompleted()).toList()),
                 ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE,
                 "stock realm, login page + sign in + token; latency of the sign-in POST; interleaved with the resets"));
     }
@@ -198,7 +232,8 @@ final class LoadReport {
         table.add(new ResultTable.Row("one IP, " + oneIp.attempted() + " shoppers («Продолжить»)",
                 oneIp.completed() + "/" + oneIp.attempted(), ResultTable.number(oneIp.perSecond()),
                 ResultTable.number(p.median()), ResultTable.number(p.percentile(95)), ResultTable.number(p.percentile(99)),
-                ResultTable.number(oneIp.cpuMillisPerCompleted()), ResultTable.number(oneIpHeap.kilobytesPerOperation()),
+                ResultTable.number(oneIp.cpuMillisPerCompleted()), ResultTable.number(oneIp.cpuMillisLessJitPerCompleted()),
+                ResultTable.number(oneIpHeap.kilobytesPerOperation()),
                 oneIpHeap.storeEntriesPerOperation(),
                 "per-IP limit 10000, all from " + ClientIps.SHARED + "; «Продолжить» p50 of the first 10 %: "
                         + ResultTable.number(first) + " ms, of the last 10 %: " + ResultTable.number(last)
@@ -219,14 +254,16 @@ final class LoadReport {
             String note = "existing accounts, each once, sequential (concurrency 1), " + labels[i];
             if (i == 1) {
                 double change = (p.median() - fewMedian) / fewMedian * 100;
-                note += String.format(Locale.ROOT, " in %d s; p50 %+.1f %% against the small side's (mean of before/after) %s ms: "
-                                + "goal within 10 %% %s", bulkLoadTime.toSeconds(), change, ResultTable.number(fewMedian),
-                        Math.abs(change) <= 10 ? "MET" : "NOT MET");
+                // one-sided: the goal is that a million accounts cost no more; a faster large side is the JIT, warmer by then
+                note += String.format(Locale.ROOT, " in %d s; p50 %+.1f %% against the small side's (median of its two samples) "
+                                + "%s ms: goal at most 10 %% slower %s", bulkLoadTime.toSeconds(), change, ResultTable.number(fewMedian),
+                        change <= 10 ? "MET" : "NOT MET");
             }
             table.add(new ResultTable.Row(String.format(Locale.ROOT, "many accounts: %,d in PostgreSQL («Продолжить»)",
                     side.accountsInDatabase()), side.batch().completed() + "/" + side.batch().attempted(),
                     ResultTable.NOT_APPLICABLE, ResultTable.number(p.median()), ResultTable.number(p.percentile(95)),
                     ResultTable.number(p.percentile(99)), ResultTable.number(side.batch().cpuMillisPerCompleted()),
+                    ResultTable.number(side.batch().cpuMillisLessJitPerCompleted()),
                     ResultTable.NOT_APPLICABLE, ResultTable.NOT_APPLICABLE, note));
         }
     }
@@ -244,6 +281,7 @@ final class LoadReport {
                 flood.attempted(), settings.floodIps()), flood.completed() + "/" + flood.attempted(),
                 ResultTable.number(flood.perSecond()), ResultTable.number(p.median()), ResultTable.number(p.percentile(95)),
                 ResultTable.number(p.percentile(99)), ResultTable.number(flood.cpuMillisPerCompleted()),
+                ResultTable.number(flood.cpuMillisLessJitPerCompleted()),
                 ResultTable.number(perRequest), floodHeap.storeEntriesPerOperation(),
                 String.format(Locale.ROOT, "heap growth on the node %s MB after full GC; bound (SECURITY.md) %d KB per request = %s MB: %s; "
                                 + "mails sent: %d (must be 0)", ResultTable.number(grownMb), floodBoundKb,
@@ -265,6 +303,57 @@ final class LoadReport {
         return pooled;
     }
 
+    /**
+     * Where each profiled flow's CPU went, in ms per operation: by kind of thread from /proc, then the Java threads'
+     * share split by JFR's samples; and the extension's hottest own methods.
+     */
+    String profileMarkdown() {
+        List<String> flows = List.copyOf(profiles.keySet());
+        StringBuilder out = new StringBuilder();
+        out.append("Where the CPU goes (one more batch per flow after the rounds, recorded with JDK Flight Recorder, "
+                + "`method-profiling=max`; ms of server CPU per operation; thread kinds from /proc/<pid>/task, the Java "
+                + "threads' share split by their execution samples, each sample counted for the library nearest its leaf "
+                + "frame; recordings in `" + profiles.values().iterator().next().recording().getParent() + "`):\n\n");
+        out.append("| |");
+        flows.forEach(f -> out.append(' ').append(f).append(" |"));
+        out.append("\n|---|");
+        flows.forEach(f -> out.append("---:|"));
+        out.append('\n');
+        row(out, "operations profiled", flows, p -> Integer.toString(p.batch().completed()));
+        row(out, "**server CPU per operation**", flows, p -> "**" + ResultTable.number(p.batch().cpuMillisPerCompleted()) + "**");
+        for (ThreadCpu.Kind kind : List.of(ThreadCpu.Kind.GC, ThreadCpu.Kind.JIT, ThreadCpu.Kind.VM)) {
+            row(out, "· " + kind.label(), flows, p -> ResultTable.number(p.perOperation(p.threads().get(kind))));
+        }
+        row(out, "· " + ThreadCpu.Kind.JAVA.label(), flows, p -> ResultTable.number(p.perOperation(p.javaThreadsMillis())));
+        for (CpuCategory category : CpuCategory.values()) {
+            row(out, "  · · " + category.label(), flows,
+                    p -> ResultTable.number(p.samplesPerOperation(p.samples().byCategory().getOrDefault(category, 0))));
+        }
+        row(out, "Java samples", flows, p -> Integer.toString(p.samples().samples()));
+        row(out, "the extension, own code only (leaf frame in ru.marketplace)", flows,
+                p -> ResultTable.number(p.samplesPerOperation(p.samples().extensionSelf())));
+        row(out, "the extension with all it called (a ru.marketplace frame anywhere)", flows,
+                p -> ResultTable.number(p.samplesPerOperation(p.samples().extensionInclusive())));
+        for (Map.Entry<String, Profiled> entry : profiles.entrySet()) {
+            Map<String, Integer> top = entry.getValue().samples().topExtensionFrames();
+            if (top.isEmpty()) {
+                continue;
+            }
+            out.append("\nThe extension's hottest own methods in the ").append(entry.getKey())
+                    .append(" (leaf samples; ms per operation):\n\n");
+            top.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> out.append("* `").append(e.getKey()).append("`: ").append(e.getValue()).append(" samples, ")
+                            .append(ResultTable.number(entry.getValue().samplesPerOperation(e.getValue()))).append(" ms\n"));
+        }
+        return out.toString();
+    }
+
+    private void row(StringBuilder out, String label, List<String> flows, java.util.function.Function<Profiled, String> cell) {
+        out.append("| ").append(label).append(" |");
+        flows.forEach(f -> out.append(' ').append(cell.apply(profiles.get(f))).append(" |"));
+        out.append('\n');
+    }
+
     /** The whole document: parameters, the table, the heap growth by class, the phases. */
     String markdown(String environment) {
         StringBuilder out = new StringBuilder();
@@ -278,6 +367,9 @@ final class LoadReport {
             out.append(entry.getValue().heap().topGrowthMarkdown()).append('\n');
             out.append("The same, classes of Keycloak, Infinispan, Quarkus and the extension only (no JDK classes, no arrays):\n\n")
                     .append(entry.getValue().heap().topApplicationGrowthMarkdown()).append('\n');
+        }
+        if (!profiles.isEmpty()) {
+            out.append(profileMarkdown()).append('\n');
         }
         if (floodHeap != null) {
             out.append("Live heap growth by class per flood request (top 10 by bytes; then application classes only):\n\n")

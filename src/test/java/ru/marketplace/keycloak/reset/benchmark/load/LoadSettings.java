@@ -19,18 +19,19 @@ import java.util.Properties;
  * @param floodIps          client IPs the flood comes from
  * @param heap              the server's {@code JAVA_OPTS_KC_HEAP}
  * @param chartToDocs       also write the chart to {@code docs/performance.png}
+ * @param profileResets     resets per flow recorded with JDK Flight Recorder after the rounds (0: no profile)
  */
 record LoadSettings(int rounds, int resetsPerRound, int concurrency, int warmUp, int pending, boolean bigRows,
                     int oneIpShoppers, int fewAccounts, int manyAccounts, int accountSamples, int floodRequests,
-                    int floodIps, String heap, boolean chartToDocs) {
+                    int floodIps, String heap, boolean chartToDocs, int profileResets) {
 
     static final LoadSettings ISSUE_DEFAULTS = new LoadSettings(3, 30, 4, 10, 400, true, 2_000, 1_000, 1_000_000, 200,
-            50_000, 5_000, "-Xms1g -Xmx2g", false);
+            50_000, 5_000, "-Xms1g -Xmx2g", false, 0);
 
     LoadSettings {
         if (rounds < 1 || resetsPerRound < 1 || concurrency < 1 || warmUp < 0 || pending < 1 || oneIpShoppers < 1
                 || fewAccounts < 1 || manyAccounts <= fewAccounts || accountSamples < 1 || floodRequests < 1
-                || floodIps < 1 || floodIps > floodRequests) {
+                || floodIps < 1 || floodIps > floodRequests || profileResets < 0) {
             throw new IllegalArgumentException("inconsistent load settings: " + this);
         }
         if (3L * accountSamples > fewAccounts) {
@@ -56,7 +57,8 @@ record LoadSettings(int rounds, int resetsPerRound, int concurrency, int warmUp,
                 integer(p, "load.floodRequests", d.floodRequests()),
                 integer(p, "load.floodIps", d.floodIps()),
                 p.getProperty("load.heap", d.heap()).trim(),
-                Boolean.parseBoolean(p.getProperty("load.chartToDocs", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("load.chartToDocs", "false").trim()),
+                integer(p, "load.profile", d.profileResets()));
     }
 
     private static int integer(Properties p, String key, int fallback) {

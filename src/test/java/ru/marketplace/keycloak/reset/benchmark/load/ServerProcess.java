@@ -63,6 +63,25 @@ final class ServerProcess {
         return ClassHistogram.parse(run(List.of(jcmd.toString(), Long.toString(pid), "GC.class_histogram")));
     }
 
+    /** CPU by kind of thread since the JVM started (see {@link ThreadCpu}). */
+    java.util.Map<ThreadCpu.Kind, Double> cpuMillisByThreadKind() {
+        return ThreadCpu.millisByKind(pid, ticksPerSecond);
+    }
+
+    /**
+     * Starts a JFR recording with the JDK's {@code profile} settings and Java method samples at their highest rate
+     * ({@code method-profiling=max}, a sample about every millisecond of a running thread's CPU).
+     */
+    void startRecording(String name) {
+        run(List.of(jcmd.toString(), Long.toString(pid), "JFR.start", "name=" + name, "settings=profile",
+                "method-profiling=max"));
+    }
+
+    /** Stops the recording and writes it to {@code file}. */
+    void stopRecording(String name, Path file) {
+        run(List.of(jcmd.toString(), Long.toString(pid), "JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath()));
+    }
+
     private static long clockTicksPerSecond() {
         try {
             return Long.parseLong(run(List.of("getconf", "CLK_TCK")).trim());
