@@ -31,6 +31,7 @@ public final class DeliveryQueue implements AutoCloseable {
 
     private final ScheduledThreadPoolExecutor workers;
     private final int maxBacklog;
+    private final int conversations;
     private final RetryBackoff backoff;
     private final Clock clock;
     private final DoubleSupplier jitter;
@@ -47,6 +48,7 @@ public final class DeliveryQueue implements AutoCloseable {
             throw new IllegalArgumentException("a mail queue needs at least one conversation and one backlog place");
         }
         this.maxBacklog = maxBacklog;
+        this.conversations = conversations;
         this.backoff = backoff;
         this.clock = clock;
         this.jitter = jitter;
@@ -54,6 +56,11 @@ public final class DeliveryQueue implements AutoCloseable {
         this.workers = new ScheduledThreadPoolExecutor(conversations, namedDaemons());
         this.workers.setRemoveOnCancelPolicy(true);
         this.workers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** SMTP conversations this node holds at most at once. */
+    public int conversations() {
+        return conversations;
     }
 
     /**

@@ -1,6 +1,7 @@
 package ru.marketplace.keycloak.mail;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,12 +18,17 @@ final class KeycloakMailJob implements MailJob {
     private final KeycloakSessionFactory factory;
     private final MailRequest request;
     private final Executor bookkeeping;
+    private final PooledSmtpSender pooledSender;
     private volatile ComposedMail composed;
 
-    KeycloakMailJob(KeycloakSessionFactory factory, MailRequest request, Executor bookkeeping) {
+    /**
+     * @param pooledSender the node's kept SMTP connections, or null to send through Keycloak's EmailSenderProvider
+     */
+    KeycloakMailJob(KeycloakSessionFactory factory, MailRequest request, Executor bookkeeping, PooledSmtpSender pooledSender) {
         this.factory = factory;
         this.request = request;
         this.bookkeeping = bookkeeping;
+        this.pooledSender = pooledSender;
     }
 
     @Override
@@ -78,8 +84,13 @@ final class KeycloakMailJob implements MailJob {
         inRealm(session -> {
             ran.set(true);
             try {
-                session.getProvider(EmailSenderProvider.class)
-                        .send(mail.smtpSettings(session.getContext().getRealm().getSmtpConfig()), mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());
+                Map<String, String> settings = mail.smtpSettings(session.getContext().getRealm().getSmtpConfig());
+                if (pooledSender != null) {
+                    pooledSender.send(session, settings, mail);
+                } else {
+                    session.getProvider(EmailSenderProvider.class)
+                            .send(settings, mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());
+                }
             } catch (EmailException | RuntimeException e) {
                 failure.set(e);
             }

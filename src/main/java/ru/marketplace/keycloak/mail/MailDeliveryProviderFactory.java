@@ -34,17 +34,26 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
     static final String RETRY_INITIAL = "retry-initial-millis";
     static final String RETRY_MAX = "retry-max-millis";
     static final String SHUTDOWN_GRACE = "shutdown-grace-millis";
+    static final String CONNECTION_IDLE = "connection-idle-millis";
     static final int DEFAULT_CONVERSATIONS = 4;
     static final int DEFAULT_BACKLOG = 10_000;
     static final long DEFAULT_RETRY_INITIAL = 2_000;
     static final long DEFAULT_RETRY_MAX = 30_000;
     static final long DEFAULT_SHUTDOWN_GRACE = 10_000;
+    static final long DEFAULT_CONNECTION_IDLE = 30_000;
+    /** A kept connection is closed after this long or this many mails, whichever comes first. */
+    static final java.time.Duration CONNECTION_MAX_AGE = java.time.Duration.ofMinutes(5);
+    static final int CONNECTION_MAX_MAILS = 100;
 
     private DeliveryQueue queue;
     private ThreadPoolExecutor bookkeeping;
     private MailMetrics metrics;
     private Duration shutdownGrace;
     private KeycloakSessionFactory sessionFactory;
+    private Duration connectionIdle;
+    /** Null when connections are not kept (option 0, or the realm mails through another EmailSenderProvider). */
+    private PooledSmtpSender pooledSender;
+    private java.util.concurrent.ScheduledExecutorService idleCloser;
 
     @Override
     public void init(Config.Scope config) {
@@ -53,6 +62,7 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(positive(config, RETRY_INITIAL, DEFAULT_RETRY_INITIAL)),
                 Duration.ofMillis(positive(config, RETRY_MAX, DEFAULT_RETRY_MAX)));
         shutdownGrace = Duration.ofMillis(positive(config, SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE));
+        connectionIdle = Duration.ofMillis(notNegative(config, CONNECTION_IDLE, DEFAULT_CONNECTION_IDLE));
         metrics = new MailMetrics();
         SecureRandom random = new SecureRandom();
         queue = new DeliveryQueue(conversations, backlog, backoff, Clock.systemUTC(), random::nextDouble, metrics);
@@ -68,6 +78,36 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         this.sessionFactory = factory;
+        if (connectionIdle.isZero()) {
+            return;
+        }
+        // only Keycloak's own sender is replaced: an operator's EmailSenderProvider (an HTTP mail API, say) keeps
+        // every mail
+        if (factory.getProviderFactory(org.keycloak.email.EmailSenderProvider.class)
+                instanceof org.keycloak.email.DefaultEmailSenderProviderFactory keycloakSender) {
+            ConnectionPool.Limits limits = new ConnectionPool.Limits(connectionIdle, CONNECTION_MAX_AGE, CONNECTION_MAX_MAILS,
+                    queue.conversations());
+            pooledSender = new PooledSmtpSender(keycloakSender.getEmailAuthenticators(), limits, metrics::connectionOpened);
+            metrics.watch(pooledSender);
+            idleCloser = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "marketplace-mail-idle");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = Math.max(1_000, connectionIdle.toMillis() / 2);
+            idleCloser.scheduleWithFixedDelay(this::closeIdleConnections, every, every, TimeUnit.MILLISECONDS);
+        } else {
+            LOG.infof("mail delivery: the realm's mail goes through %s, one SMTP connection per mail",
+                    factory.getProviderFactory(org.keycloak.email.EmailSenderProvider.class).getId());
+        }
+    }
+
+    private void closeIdleConnections() {
+        try {
+            pooledSender.closeIdle();
+        } catch (RuntimeException e) {
+            LOG.debugf("closing idle SMTP connections: %s", e.toString());
+        }
     }
 
     @Override
@@ -85,7 +125,7 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
 
         @Override
         public void sendAfterCommit(MailRequest request) {
-            afterCommit(session, () -> queue.submit(new KeycloakMailJob(sessionFactory, request, bookkeeping::execute)));
+            afterCommit(session, () -> queue.submit(new KeycloakMailJob(sessionFactory, request, bookkeeping::execute, pooledSender)));
         }
 
         @Override
@@ -138,6 +178,12 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
         if (queue != null) {
             queue.close(shutdownGrace);
         }
+        if (idleCloser != null) {
+            idleCloser.shutdownNow();
+        }
+        if (pooledSender != null) {
+            pooledSender.close();
+        }
         if (bookkeeping != null) {
             bookkeeping.shutdown();
         }
@@ -164,7 +210,21 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
                 .helpText("Longest wait between two attempts").add()
                 .property().name(SHUTDOWN_GRACE).type("int").defaultValue(DEFAULT_SHUTDOWN_GRACE)
                 .helpText("How long a stopping node lets conversations under way finish").add()
+                .property().name(CONNECTION_IDLE).type("int").defaultValue(DEFAULT_CONNECTION_IDLE)
+                .helpText("How long an SMTP connection is kept open for the next mail; 0 opens one per mail").add()
                 .build();
+    }
+
+    private static int notNegative(Config.Scope config, String name, long fallback) {
+        Integer value = config.getInt(name);
+        if (value == null) {
+            return (int) fallback;
+        }
+        if (value < 0) {
+            throw new IllegalArgumentException("--spi-" + MailDeliverySpi.NAME + "--" + PROVIDER_ID + "--"
+                    + name + " must be 0 or more, got " + value);
+        }
+        return value;
     }
 
     private static int positive(Config.Scope config, String name, long fallback) {

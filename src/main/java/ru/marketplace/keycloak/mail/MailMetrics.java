@@ -21,6 +21,7 @@ final class MailMetrics implements DeliveryObserver, AutoCloseable {
     private final MeterRegistry registry;
     private Gauge backlog;
     private Gauge inFlight;
+    private Gauge idleConnections;
 
     MailMetrics() {
         this(Metrics.globalRegistry);
@@ -35,6 +36,16 @@ final class MailMetrics implements DeliveryObserver, AutoCloseable {
                 .description("Mails accepted on this node and not yet delivered or dropped").register(registry);
         inFlight = Gauge.builder(PREFIX + "conversations", queue, DeliveryQueue::inFlight)
                 .description("SMTP conversations under way on this node").register(registry);
+    }
+
+    void watch(PooledSmtpSender sender) {
+        idleConnections = Gauge.builder(PREFIX + "connections.idle", sender, PooledSmtpSender::idleConnections)
+                .description("SMTP connections this node keeps open for the next mail").register(registry);
+    }
+
+    void connectionOpened() {
+        Counter.builder(PREFIX + "connections.opened").description("SMTP connections opened (a kept one carries more mails)")
+                .register(registry).increment();
     }
 
     @Override
@@ -100,6 +111,9 @@ final class MailMetrics implements DeliveryObserver, AutoCloseable {
         }
         if (inFlight != null) {
             registry.remove(inFlight);
+        }
+        if (idleConnections != null) {
+            registry.remove(idleConnections);
         }
     }
 }

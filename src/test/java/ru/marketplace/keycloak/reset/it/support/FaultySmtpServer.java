@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An SMTP server on 127.0.0.1 that misbehaves on demand, in front of a {@link MailCatcher}: in {@link Fault#NONE}
  * every connection is relayed byte for byte to the catcher, so delivered mail lands where the tests read it; in
- * every other mode it answers as a failing server would. The mode applies to connections opened after it is set.
+ * every other mode it answers as a failing server would. Setting a mode closes every open connection, as a server
+ * restarting into its new state would: the extension keeps SMTP connections open between mails, and a kept
+ * connection must meet the fault too.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public final class FaultySmtpServer implements AutoCloseable {
         return t;
     });
     private final Map<Fault, AtomicInteger> connectionsByFault = new ConcurrentHashMap<>();
+    private final java.util.Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Fault fault = Fault.NONE;
 
     private FaultySmtpServer(MailCatcher catcher, ServerSocket listener) {
@@ -71,6 +74,13 @@ public final class FaultySmtpServer implements AutoCloseable {
 
     public void fault(Fault fault) {
         this.fault = fault;
+        for (Socket client : open) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
     }
 
     /** Connections opened while {@code fault} was set. */
@@ -92,6 +102,7 @@ public final class FaultySmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket client, Fault mode) {
+        open.add(client);
         try (client) {
             switch (mode) {
                 case NONE -> relay(client);
@@ -101,6 +112,8 @@ public final class FaultySmtpServer implements AutoCloseable {
             }
         } catch (IOException dropped) {
             // the client timed out or hung up: what these faults are for
+        } finally {
+            open.remove(client);
         }
     }
 
