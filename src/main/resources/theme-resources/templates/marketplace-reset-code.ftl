@@ -30,8 +30,13 @@
             </div>
         </#if>
         <#-- data-mp-expires-in: the code's remaining life by the server's clock, so the page can say when it has run out -->
+        <#-- onsubmit: one click posts once, as Keycloak's own login form does (a disabled button is not sent, so the
+             step travels in a hidden field); marketplace-reset.js enables the button again when the page is restored
+             from the back-forward cache -->
         <form id="mp-reset-code-form" class="${properties.kcFormClass!} mp-code-form" action="${url.loginAction}" method="post" novalidate
+              onsubmit="var b = document.getElementById('mp-verify'); if (b) { if (b.disabled) { return false; } b.disabled = true; } return true;"
               <#if usable && codeExpiresInSeconds??>data-mp-expires-in="${codeExpiresInSeconds?c}" data-mp-expired-note="mp-code-expired"</#if>>
+            <input type="hidden" name="step" value="verify-code"/>
             <div class="${properties.kcFormGroupClass!}">
                 <label for="code" class="${properties.kcLabelClass!} ${properties.kcFormLabelClass!}">${msg("marketplaceResetCodeLabel")}</label>
                 <span class="${properties.kcInputClass!}<#if codeError> ${properties.kcError!}</#if>">
@@ -54,7 +59,7 @@
             <#if usable>
                 <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
                     <button id="mp-verify" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
-                            type="submit" name="step" value="verify-code">${msg("marketplaceResetVerify")}</button>
+                            type="submit" data-mp-submit-once>${msg("marketplaceResetVerify")}</button>
                 </div>
             </#if>
         </form>

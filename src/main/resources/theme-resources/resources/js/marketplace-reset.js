@@ -7,7 +7,9 @@
  *   - the live checklist of password rules, ticked as the shopper types,
  *   - the show/hide password button,
  *   - a refused password's error giving way once the shopper edits that field,
- *   - focus on the first field with an error, when the page's own autofocus did not get there.
+ *   - focus on the first field with an error, when the page's own autofocus did not get there,
+ *   - a button disabled on submit (one click posts once) is enabled again when the page comes back from the
+ *     back-forward cache, so the shopper is never left with a dead button.
  * Texts come from the page (data attributes rendered from the message bundles): nothing here is worded.
  */
 
@@ -190,6 +192,19 @@ function focusFirstError() {
     }
 }
 
+/**
+ * A page restored from the back-forward cache keeps its disabled submit button (disabled on submit, see the code
+ * form's onsubmit): enable it again, or the shopper who came back could not send the form at all.
+ */
+function enableSubmitOnceButtonsOnRestore() {
+    window.addEventListener("pageshow", (event) => {
+        if (event.persisted) {
+            document.querySelectorAll("button[data-mp-submit-once]").forEach((button) => { button.disabled = false; });
+        }
+    });
+}
+
+enableSubmitOnceButtonsOnRestore();
 document.querySelectorAll("[data-mp-countdown]").forEach(startCountdown);
 document.querySelectorAll("[data-mp-expires-in]").forEach(startExpiryNotice);
 document.querySelectorAll("[data-mp-checklist-for]").forEach(startChecklist);

@@ -25,6 +25,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.messages.Messages;
 import org.keycloak.theme.Theme;
 import ru.marketplace.keycloak.reset.code.PendingCode;
 import ru.marketplace.keycloak.reset.limits.ResetLimits;
@@ -70,14 +71,24 @@ public final class EmailCodeAuthenticator implements Authenticator {
     private static final Duration WAIT_FOR_CONCURRENT_ACCEPTANCE = Duration.ofSeconds(3);
     private static final long SETTINGS_REPORT_INTERVAL_SECONDS = 3600;
 
+    /** Keycloak's note behind {@code context.getForwardedErrorMessage()} (AuthenticationProcessor's ForwardedFormMessageType.ERROR). */
+    private static final String KEYCLOAK_FORWARDED_ERROR_NOTE = "fwMessageError";
+    /** A code check that began this recently may still be answering a simultaneous post of the same form. */
+    private static final Duration SIMULTANEOUS_CHECK = Duration.ofSeconds(3);
+    /** How long a code check's answer is shown again to a post of the same form that Keycloak turned away. */
+    private static final Duration REPEATED_ANSWER = Duration.ofSeconds(10);
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         Flow flow = new Flow(context);
         PendingCode pending = flow.state.pendingCode();
-        if (pending == null) {
+        if (flow.state.codeVerified()) {
+            // the code was accepted by a request running alongside this one; only a concurrent post gets here
+            flow.followTheAcceptance(pending, Instant.now());
+        } else if (pending == null) {
             context.challenge(flow.screens.emailScreen(flow.state.typedAddress(), null));
         } else {
-            context.challenge(flow.screens.codeScreen(pending, Instant.now(), null, null, null));
+            flow.showCodeScreen(pending);
         }
     }
 
@@ -89,6 +100,9 @@ public final class EmailCodeAuthenticator implements Authenticator {
         PendingCode pending = flow.state.pendingCode();
         if (STEP_REQUEST.equals(step)) {
             flow.requestCode(form.getFirst(FIELD_EMAIL));
+        } else if (pending == null && flow.state.codeVerified()) {
+            // the same form posted twice at once, and the other post's right code cleared the pending code first
+            flow.followTheAcceptance(null, Instant.now());
         } else if (pending == null) {
             // a code step posted without a code in this session (stale tab, replay, skipped step): start over
             context.challenge(flow.screens.emailScreen(flow.state.typedAddress(), null));
@@ -126,8 +140,57 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.text = new LocalizedText(locale, loginMessages(locale));
             // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
             this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
-            this.screens = new ResetScreens(context, settings, text, supportEmail);
+            this.screens = new ResetScreens(context, settings, text, supportEmail, keycloakErrorToShow(context));
             this.limits = new ResetLimits(settings, SingleUseObjectLimitStore.of(session));
+        }
+
+        /**
+         * Reads Keycloak's forwarded error once, and removes it (see {@link ResetScreens}). «Сессия завершена.
+         * Пожалуйста, войдите снова.» (expiredActionMessage) is what Keycloak forwards to a post whose one-time action
+         * code the simultaneous post of the same form spent: untrue here, so not shown; the reset says itself what
+         * became of that post.
+         */
+        private static FormMessage keycloakErrorToShow(AuthenticationFlowContext context) {
+            FormMessage forwarded = context.getForwardedErrorMessage();
+            if (forwarded == null) {
+                return null;
+            }
+            context.getAuthenticationSession().removeAuthNote(KEYCLOAK_FORWARDED_ERROR_NOTE);
+            return Messages.EXPIRED_ACTION.equals(forwarded.getMessage()) ? null : forwarded;
+        }
+
+        /**
+         * The code screen on a page load. If a check of this session's code is under way in another request, this is
+         * most likely the same form posted at the same moment, which Keycloak redirected here: it waits for that
+         * check and shows its answer (or follows the accepted code) rather than a bare form.
+         */
+        void showCodeScreen(PendingCode pending) {
+            Instant now = Instant.now();
+            ResetFlowState.LastCheck last = state.lastCheck();
+            Instant started = ResetFlowState.checkStarted(context.getAuthenticationSession());
+            if (started != null && Duration.between(started, now).compareTo(SIMULTANEOUS_CHECK) < 0
+                    && (last == null || last.at().isBefore(started))) {
+                ConcurrentAcceptance concurrent = concurrentAcceptance();
+                Optional<ConcurrentAcceptance.Decided> decided = concurrent.awaitCheckAfter(started, WAIT_FOR_CONCURRENT_ACCEPTANCE);
+                if (decided.isPresent()) {
+                    // this request only repeats the other's answer: writing back its older copy of the session would undo it
+                    concurrent.discardThisRequestsWrites();
+                    if (decided.get().nextStep() != null) {
+                        context.challenge(Response.status(Response.Status.FOUND).location(decided.get().nextStep()).build());
+                        return;
+                    }
+                    last = decided.get().answer();
+                }
+            }
+            if (last != null && last.codeId().equals(pending.codeId()) && Duration.between(last.at(), now).compareTo(REPEATED_ANSWER) <= 0) {
+                context.challenge(screens.codeScreen(pending, now, last.error(), null, last.attemptsRemaining()));
+            } else {
+                context.challenge(screens.codeScreen(pending, now, null, null, null));
+            }
+        }
+
+        private ConcurrentAcceptance concurrentAcceptance() {
+            return new ConcurrentAcceptance(session, realm, context.getAuthenticationSession(), context.getExecution().getId());
         }
 
         void requestCode(String typed) {
@@ -156,8 +219,10 @@ public final class EmailCodeAuthenticator implements Authenticator {
         private void issue(String address, PendingCode previous) {
             Instant now = Instant.now();
             Eligibility account = Eligibility.of(session, realm, address);
+            // the queue gave up on the previous code's mail: the shopper need not wait out the cooldown for one that works
+            String abandonedCodeId = previous == null ? null : state.deliveryAbandonedCodeId();
             IssueOutcome outcome = new CodeIssuer(settings, limits, RANDOM).issue(
-                    address, account.userId(), account.storedEmail(), clientIp(), previous, now);
+                    address, account.userId(), account.storedEmail(), clientIp(), previous, abandonedCodeId, now);
             ResetMailer.Origin origin = new ResetMailer.Origin(realm.getId(),
                     context.getAuthenticationSession().getClient().getClientId(), clientIp(), text.locale());
             switch (outcome.status()) {
@@ -192,6 +257,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
 
         void verifyCode(PendingCode pending, String typed) {
             Instant now = Instant.now();
+            state.markCheckStarted(now);
             UserModel user = pending.forAccount() ? session.users().getUserById(realm, pending.accountId()) : null;
             String currentEmail = user == null || !user.isEnabled() ? null : user.getEmail();
             CheckOutcome outcome = new CodeChecker(settings, limits).check(pending, typed, currentEmail, now);
@@ -200,36 +266,53 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 pending = pending.withAttemptsUsed(outcome.attemptsUsed());
                 state.savePendingCode(pending);
             }
+            if (outcome.status() == CheckOutcome.Status.ACCEPTED) {
+                accept(user);
+                return;
+            }
+            if (outcome.status() == CheckOutcome.Status.ALREADY_USED) {
+                followTheAcceptance(pending, now);
+                return;
+            }
+            FormMessage error;
+            Integer attemptsRemaining;
             switch (outcome.status()) {
-                case ACCEPTED -> accept(user);
-                case MALFORMED -> context.challenge(screens.codeScreen(pending, now,
-                        new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.codeLength()), null, null));
+                case MALFORMED -> {
+                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.codeLength());
+                    attemptsRemaining = null;
+                }
                 case WRONG -> {
                     reject(pending, user, "wrong_code", Errors.INVALID_CODE);
-                    FormMessage error = outcome.attemptsRemaining() > 0
+                    error = outcome.attemptsRemaining() > 0
                             ? new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG, text.counted(ResetMessages.ATTEMPTS_LEFT, outcome.attemptsRemaining()))
                             : new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG_LAST);
-                    context.challenge(screens.codeScreen(pending, now, error, null, outcome.attemptsRemaining()));
+                    attemptsRemaining = outcome.attemptsRemaining();
                 }
                 case EXPIRED -> {
                     reject(pending, user, "expired_code", Errors.EXPIRED_CODE);
-                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_EXPIRED), null, null));
+                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_EXPIRED);
+                    attemptsRemaining = null;
                 }
                 case EXHAUSTED -> {
                     reject(pending, user, "attempts_exhausted", Errors.INVALID_CODE);
-                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_EXHAUSTED), null, 0));
+                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_EXHAUSTED);
+                    attemptsRemaining = 0;
                 }
                 case LOCKED -> {
                     reject(pending, user, "wrong_code_limit", Errors.SLOW_DOWN);
-                    context.challenge(screens.codeScreen(pending, now,
-                            new FormMessage(FIELD_CODE, ResetMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter())), null, 0));
+                    error = new FormMessage(FIELD_CODE, ResetMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter()));
+                    attemptsRemaining = 0;
                 }
                 case REVOKED -> {
                     reject(pending, user, "code_revoked", Errors.INVALID_CODE);
-                    context.challenge(screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_REVOKED), null, 0));
+                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_REVOKED);
+                    attemptsRemaining = 0;
                 }
-                case ALREADY_USED -> followTheAcceptance(pending, now);
+                default -> throw new IllegalStateException("unhandled " + outcome.status());
             }
+            // a simultaneous post of this form that Keycloak redirected to the code screen shows this same answer
+            state.saveLastCheck(new ResetFlowState.LastCheck(pending.codeId(), now, error, attemptsRemaining));
+            context.challenge(screens.codeScreen(pending, now, error, null, attemptsRemaining));
         }
 
         private void accept(UserModel user) {
@@ -261,14 +344,16 @@ public final class EmailCodeAuthenticator implements Authenticator {
         }
 
         /** See {@link ConcurrentAcceptance}: this session's code was accepted by a request running alongside. */
-        private void followTheAcceptance(PendingCode pending, Instant now) {
-            ConcurrentAcceptance acceptance = new ConcurrentAcceptance(session, realm, context.getAuthenticationSession());
+        void followTheAcceptance(PendingCode pending, Instant now) {
+            ConcurrentAcceptance acceptance = concurrentAcceptance();
             acceptance.discardThisRequestsWrites();
             Optional<URI> next = acceptance.awaitNextStep(WAIT_FOR_CONCURRENT_ACCEPTANCE);
             LOG.debugf("Code of reset session %s submitted twice at once; following the accepted one: %s",
                     context.getAuthenticationSession().getParentSession().getId(), next.isPresent());
             context.challenge(next.map(url -> Response.status(Response.Status.FOUND).location(url).build())
-                    .orElseGet(() -> screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0)));
+                    .orElseGet(() -> pending == null
+                            ? screens.emailScreen(state.typedAddress(), null)
+                            : screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0)));
         }
 
         private void reject(PendingCode pending, UserModel user, String reason, String error) {

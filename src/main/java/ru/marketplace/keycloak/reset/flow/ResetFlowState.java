@@ -1,7 +1,12 @@
 package ru.marketplace.keycloak.reset.flow;
 
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.reset.mail.ResetMailer;
 
 /**
  * The flow's state in the authentication session: a distributed cache entry bound to the browser's
@@ -20,7 +25,22 @@ public final class ResetFlowState {
     /** Read by the new-password action: the zone in which the «пароль изменён» e-mail states the time. */
     public static final String MAIL_TIME_ZONE = "mpReset.mailTimeZone";
 
+    /** When this session's latest code check began: a request that lost the race to it waits for its verdict. */
+    private static final String CHECK_STARTED = "mpReset.checkStarted";
+    /** What the latest code check answered (see {@link LastCheck}). */
+    private static final String LAST_CHECK = "mpReset.lastCheck";
+    private static final String FIELD_SEPARATOR = "\u001f";
+
     private final AuthenticationSessionModel authSession;
+
+    /**
+     * What a check of the code answered, so that a post of the same form that Keycloak turned away (its one-time
+     * action code was spent by the simultaneous post) shows the same answer instead of a bare form.
+     *
+     * @param attemptsRemaining as the code screen takes it; null when not known
+     */
+    record LastCheck(String codeId, Instant at, FormMessage error, Integer attemptsRemaining) {
+    }
 
     ResetFlowState(AuthenticationSessionModel authSession) {
         this.authSession = authSession;
@@ -45,6 +65,65 @@ public final class ResetFlowState {
     /** Whether this authentication session passed the e-mail code step. */
     public static boolean codeVerified(AuthenticationSessionModel authSession) {
         return "true".equals(authSession.getAuthNote(CODE_VERIFIED));
+    }
+
+    void markCheckStarted(Instant now) {
+        authSession.setAuthNote(CHECK_STARTED, Long.toString(now.toEpochMilli()));
+    }
+
+    static Instant checkStarted(AuthenticationSessionModel authSession) {
+        String millis = authSession.getAuthNote(CHECK_STARTED);
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException corrupted) {
+            return null;
+        }
+    }
+
+    void saveLastCheck(LastCheck check) {
+        StringBuilder note = new StringBuilder()
+                .append(check.codeId()).append(FIELD_SEPARATOR)
+                .append(check.at().toEpochMilli()).append(FIELD_SEPARATOR)
+                .append(check.attemptsRemaining() == null ? "" : check.attemptsRemaining().toString()).append(FIELD_SEPARATOR)
+                .append(check.error().getField() == null ? "" : check.error().getField()).append(FIELD_SEPARATOR)
+                .append(check.error().getMessage());
+        for (Object parameter : check.error().getParameters() == null ? new Object[0] : check.error().getParameters()) {
+            note.append(FIELD_SEPARATOR).append(parameter);
+        }
+        authSession.setAuthNote(LAST_CHECK, note.toString());
+    }
+
+    /** The latest check's answer, or null. */
+    static LastCheck lastCheck(AuthenticationSessionModel authSession) {
+        String note = authSession.getAuthNote(LAST_CHECK);
+        if (note == null) {
+            return null;
+        }
+        String[] fields = note.split(FIELD_SEPARATOR, -1);
+        if (fields.length < 5) {
+            return null;
+        }
+        try {
+            List<String> parameters = Arrays.asList(fields).subList(5, fields.length);
+            FormMessage error = new FormMessage(fields[3].isEmpty() ? null : fields[3], fields[4], parameters.toArray());
+            return new LastCheck(fields[0], Instant.ofEpochMilli(Long.parseLong(fields[1])),
+                    error, fields[2].isEmpty() ? null : Integer.valueOf(fields[2]));
+        } catch (NumberFormatException corrupted) {
+            return null;
+        }
+    }
+
+    LastCheck lastCheck() {
+        return lastCheck(authSession);
+    }
+
+    boolean codeVerified() {
+        return codeVerified(authSession);
+    }
+
+    /** Id of the code whose mail the delivery queue gave up on while it was valid (set by {@link ResetMailer}), or null. */
+    String deliveryAbandonedCodeId() {
+        return authSession.getAuthNote(ResetMailer.DELIVERY_ABANDONED);
     }
 
     String typedAddress() {

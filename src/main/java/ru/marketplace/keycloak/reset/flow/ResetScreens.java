@@ -2,6 +2,7 @@ package ru.marketplace.keycloak.reset.flow;
 
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -24,12 +25,19 @@ final class ResetScreens {
     private final ResetCodeSettings settings;
     private final LocalizedText text;
     private final String supportEmail;
+    private final FormMessage keycloakError;
 
-    ResetScreens(AuthenticationFlowContext context, ResetCodeSettings settings, LocalizedText text, String supportEmail) {
+    /**
+     * @param keycloakError an error Keycloak forwarded to this step (e.g. «Вы слишком долго бездействовали…» after
+     *                      a timeout restarted the flow) to show on top of the screen, or null
+     */
+    ResetScreens(AuthenticationFlowContext context, ResetCodeSettings settings, LocalizedText text, String supportEmail,
+                 FormMessage keycloakError) {
         this.context = context;
         this.settings = settings;
         this.text = text;
         this.supportEmail = supportEmail;
+        this.keycloakError = keycloakError;
     }
 
     /** «Восстановление пароля»: the e-mail field, prefilled with {@code address}. */
@@ -73,10 +81,32 @@ final class ResetScreens {
         String sender = senderAddress();
         // the From our mails carry (ResetMailer): the brand in the shopper's language when the realm has one
         String senderName = BrandName.sender(text::message, context.getRealm().getSmtpConfig().get("fromDisplayName"));
-        return context.form()
+        LoginFormsProvider form = keycloakForm();
+        if (keycloakError != null) {
+            form.addError(keycloakError);
+        }
+        return form
                 .setAttribute("supportEmail", supportEmail)
                 .setAttribute("senderAddress", sender == null ? "" : sender)
                 .setAttribute("senderName", senderName == null ? "" : senderName);
+    }
+
+    /**
+     * What {@code context.form()} builds, without the message Keycloak forwarded to this step: {@code form()} reads
+     * that note twice, and a simultaneous request of the same session that removes it in between makes the page fail
+     * with HTTP 500 ({@code message.summary} null, issue 10). The authenticator reads the note once instead.
+     */
+    private LoginFormsProvider keycloakForm() {
+        String accessCode = context.generateAccessCode();
+        var request = context.getHttpRequest();
+        return context.getSession().getProvider(LoginFormsProvider.class)
+                .setAuthContext(context)
+                .setAuthenticationSession(context.getAuthenticationSession())
+                .setUser(context.getUser())
+                .setActionUri(context.getActionUrl(accessCode))
+                .setExecution(context.getExecution().getId())
+                .setFormData("post".equalsIgnoreCase(request.getHttpMethod()) ? request.getDecodedFormParameters() : new MultivaluedHashMap<>())
+                .setClientSessionCode(accessCode);
     }
 
     private String senderAddress() {

@@ -37,7 +37,23 @@ public final class CodeIssuer {
      * @param previous     the code this session holds already (for the resend cooldown), or null
      */
     public IssueOutcome issue(String address, String accountId, String accountEmail, String clientIp, PendingCode previous, Instant now) {
-        if (previous != null) {
+        return issue(address, accountId, accountEmail, clientIp, previous, null, now);
+    }
+
+    /**
+     * As {@link #issue(String, String, String, String, PendingCode, Instant)}, knowing which code's mail the delivery
+     * queue gave up on while the code was still valid.
+     *
+     * <p>When that is the session's code, the shopper waits for a mail that will never come: «Отправить код ещё раз»
+     * then skips the resend cooldown (the cooldown only spaces out mails that were sent). The hourly caps per account
+     * and per IP still apply, so a refusing mail server cannot be used to send more codes.
+     *
+     * @param abandonedCodeId id of the code whose mail was abandoned (the session's {@code mpReset.deliveryAbandoned}
+     *                        note), or null; it counts only if it is {@code previous}'s id
+     */
+    public IssueOutcome issue(String address, String accountId, String accountEmail, String clientIp, PendingCode previous,
+                              String abandonedCodeId, Instant now) {
+        if (previous != null && !previous.codeId().equals(abandonedCodeId)) {
             Duration sinceLast = Duration.between(previous.issuedAt(), now);
             if (sinceLast.compareTo(settings.resendCooldown()) < 0) {
                 return refused(IssueOutcome.Status.COOLDOWN, settings.resendCooldown().minus(sinceLast));

@@ -36,6 +36,41 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     /** Meets every rule of the checklist, but zxcvbn knows it: only the server can refuse it. */
     private static final String GUESSABLE_PASSWORD = "QWerty12";
 
+    /**
+     * Issue 10, item 6: «Подтвердить» posts once however often it is clicked, and a page restored from the
+     * back-forward cache has it enabled again. The navigation is held back by a listener that runs after the form's
+     * own onsubmit, so the page stays to be inspected.
+     */
+    @Test
+    void theCodeFormIsPostedOnceAndItsButtonComesBackWithThePage() {
+        String email = newAccount("submit-once", "shop.example");
+        try (Chromium browser = Chromium.start(Viewport.DESKTOP, true, SCREENSHOTS.resolve("submit-once"))) {
+            BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
+            ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
+            screens.openLogin(login);
+            screens.forgotPassword("Забыли пароль?");
+            screens.requestCode(email);
+            browser.awaitScreen(ResetJourney.CODE_SCREEN);
+            browser.script("window.mpPosts = 0; document.getElementById('mp-reset-code-form').addEventListener('submit',"
+                    + " (e) => { if (!e.defaultPrevented) { window.mpPosts++; } e.preventDefault(); });");
+            browser.find("#code").sendKeys("123456");
+            WebElement verify = browser.find("#mp-verify");
+            verify.click();
+            boolean disabledAfterClick = Boolean.TRUE.equals(browser.script("return document.getElementById('mp-verify').disabled;"));
+            // a second click on a disabled button, and Enter in the field, submit nothing
+            browser.script("document.getElementById('mp-verify').click();");
+            browser.script("document.getElementById('mp-reset-code-form').requestSubmit();");
+            long posts = ((Number) browser.script("return window.mpPosts;")).longValue();
+            browser.script("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));");
+            boolean enabledAfterRestore = Boolean.FALSE.equals(browser.script("return document.getElementById('mp-verify').disabled;"));
+            System.out.printf("[issue 10] code form in Chromium: button disabled after a click=%s, submits let through of 3 tries=%d, "
+                    + "enabled again after a back-forward-cache restore=%s%n", disabledAfterClick, posts, enabledAfterRestore);
+            assertTrue(disabledAfterClick, "disabled on submit");
+            assertEquals(1, posts, "one submit gets through");
+            assertTrue(enabledAfterRestore, "usable again when the page comes back");
+        }
+    }
+
     @Test
     void onADesktopTheShopperRecoversThePasswordInRussian() {
         String email = newAccount("desktop", "yandex.ru");

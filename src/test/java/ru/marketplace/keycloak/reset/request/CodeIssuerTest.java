@@ -2,6 +2,7 @@ package ru.marketplace.keycloak.reset.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,56 @@ class CodeIssuerTest {
         assertEquals(Status.COOLDOWN, early.status());
         assertEquals(Duration.ofSeconds(15), early.retryAfter());
         assertEquals(Status.ISSUED, issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", first.pending(), now.plusSeconds(60)).status());
+    }
+
+    @Test
+    void aResendAfterTheMailWasAbandonedSkipsTheCooldown() {
+        CodeIssuer issuer = issuer(Map.of());
+        IssueOutcome first = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", null, now);
+        IssueOutcome resent = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", first.pending(),
+                first.pending().codeId(), now.plusSeconds(5));
+        assertEquals(Status.ISSUED, resent.status(), "the mail will never come: no reason to wait");
+        assertTrue(resent.shouldSend());
+        assertNotEquals(first.pending().codeId(), resent.pending().codeId());
+        // the new code's mail was not abandoned: the cooldown applies again from it
+        IssueOutcome again = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", resent.pending(),
+                first.pending().codeId(), now.plusSeconds(6));
+        assertEquals(Status.COOLDOWN, again.status());
+        assertEquals(Duration.ofSeconds(59), again.retryAfter());
+    }
+
+    @Test
+    void anAbandonedMailOfAnotherCodeDoesNotSkipTheCooldown() {
+        CodeIssuer issuer = issuer(Map.of());
+        IssueOutcome first = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", null, now);
+        IssueOutcome early = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", first.pending(),
+                "some-earlier-code-id", now.plusSeconds(5));
+        assertEquals(Status.COOLDOWN, early.status());
+    }
+
+    @Test
+    void anAbandonedMailStillCountsAgainstTheAccountsHourlyCodes() {
+        CodeIssuer issuer = issuer(Map.of("maxCodesPerAccountPerHour", "2"));
+        IssueOutcome first = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", null, now);
+        IssueOutcome second = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", first.pending(),
+                first.pending().codeId(), now.plusSeconds(1));
+        assertEquals(Status.ISSUED, second.status());
+        IssueOutcome third = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "ip", second.pending(),
+                second.pending().codeId(), now.plusSeconds(2));
+        assertEquals(Status.THROTTLED, third.status(), "a refusing mail server must not turn into unlimited codes");
+        assertEquals(Duration.ofHours(1).minusSeconds(2), third.retryAfter());
+    }
+
+    @Test
+    void anAbandonedMailStillCountsAgainstTheIpsHourlyRequests() {
+        CodeIssuer issuer = issuer(Map.of("maxCodeRequestsPerIpPerHour", "2", "maxCodesPerAccountPerHour", "10"));
+        IssueOutcome first = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "203.0.113.7", null, now);
+        IssueOutcome second = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "203.0.113.7", first.pending(),
+                first.pending().codeId(), now.plusSeconds(1));
+        assertEquals(Status.ISSUED, second.status());
+        IssueOutcome third = issuer.issue("anna@shop.example", "user-1", "anna@shop.example", "203.0.113.7", second.pending(),
+                second.pending().codeId(), now.plusSeconds(2));
+        assertEquals(Status.THROTTLED, third.status());
     }
 
     @Test
