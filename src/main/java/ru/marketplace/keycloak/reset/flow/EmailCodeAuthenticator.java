@@ -69,6 +69,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The winning request commits within milliseconds; past this the shopper is told the code was used. */
     private static final Duration WAIT_FOR_CONCURRENT_ACCEPTANCE = Duration.ofSeconds(3);
+    /** How long a post Keycloak turned away waits for the simultaneous post's check to show up. */
+    private static final Duration WAIT_FOR_A_DUPLICATES_TWIN = Duration.ofSeconds(1);
     private static final long SETTINGS_REPORT_INTERVAL_SECONDS = 3600;
 
     /** Keycloak's note behind {@code context.getForwardedErrorMessage()} (AuthenticationProcessor's ForwardedFormMessageType.ERROR). */
@@ -129,6 +131,12 @@ public final class EmailCodeAuthenticator implements Authenticator {
         private final String supportEmail;
         private final ResetScreens screens;
         private final ResetLimits limits;
+        /**
+         * Keycloak turned this request's post away because the simultaneous post of the same form spent its one-time
+         * action code, and redirected it here: a check of the code is under way in that post, even if it has not
+         * yet recorded its start.
+         */
+        private final boolean turnedAwayDuplicate;
 
         Flow(AuthenticationFlowContext context) {
             this.context = context;
@@ -140,6 +148,8 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.text = new LocalizedText(locale, loginMessages(locale));
             // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
             this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
+            FormMessage forwarded = context.getForwardedErrorMessage();
+            this.turnedAwayDuplicate = forwarded != null && Messages.EXPIRED_ACTION.equals(forwarded.getMessage());
             this.screens = new ResetScreens(context, settings, text, supportEmail, keycloakErrorToShow(context));
             this.limits = new ResetLimits(settings, SingleUseObjectLimitStore.of(session));
         }
@@ -168,10 +178,18 @@ public final class EmailCodeAuthenticator implements Authenticator {
             Instant now = Instant.now();
             ResetFlowState.LastCheck last = state.lastCheck();
             Instant started = ResetFlowState.checkStarted(context.getAuthenticationSession());
-            if (started != null && Duration.between(started, now).compareTo(SIMULTANEOUS_CHECK) < 0
-                    && (last == null || last.at().isBefore(started))) {
+            boolean recentCheckUnanswered = started != null && Duration.between(started, now).compareTo(SIMULTANEOUS_CHECK) < 0
+                    && (last == null || last.at().isBefore(started));
+            // a turned-away duplicate may read the session before the other post recorded its start: any answer
+            // from the last few seconds is that post's
+            boolean duplicateUnanswered = turnedAwayDuplicate
+                    && (last == null || Duration.between(last.at(), now).compareTo(SIMULTANEOUS_CHECK) >= 0);
+            if (recentCheckUnanswered || duplicateUnanswered) {
+                Instant answeredAfter = recentCheckUnanswered ? started : now.minus(SIMULTANEOUS_CHECK);
                 ConcurrentAcceptance concurrent = concurrentAcceptance();
-                Optional<ConcurrentAcceptance.Decided> decided = concurrent.awaitCheckAfter(started, WAIT_FOR_CONCURRENT_ACCEPTANCE);
+                // a code check takes milliseconds; a turned-away form that is merely stale (the back button) waits briefly
+                Optional<ConcurrentAcceptance.Decided> decided = concurrent.awaitCheckAfter(answeredAfter,
+                        recentCheckUnanswered ? WAIT_FOR_CONCURRENT_ACCEPTANCE : WAIT_FOR_A_DUPLICATES_TWIN);
                 if (decided.isPresent()) {
                     // this request only repeats the other's answer: writing back its older copy of the session would undo it
                     concurrent.discardThisRequestsWrites();

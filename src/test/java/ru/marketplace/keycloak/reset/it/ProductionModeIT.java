@@ -208,7 +208,7 @@ class ProductionModeIT {
         enterCode(guesser, codeScreen, ResetJourney.wrongCode(code));
 
         String wrongCodes = "keycloak_user_events_total{error=\"invalid_code\",event=\"reset_password\",realm=\"marketplace\"}";
-        List<String> counters = awaitMetrics(lines -> count(lines, wrongCodes) >= 1);
+        List<String> counters = awaitMetrics("keycloak_user_events_total", lines -> count(lines, wrongCodes) >= 1);
         System.out.printf("[prod-it] user-event metrics of the reset:%n  %s%n", String.join("\n  ", counters));
         assertEquals(1, count(counters, wrongCodes), "the wrong code, counted with its error");
         assertTrue(count(counters, "keycloak_user_events_total{error=\"\",event=\"send_reset_password\",realm=\"marketplace\"}") >= 3,
@@ -217,13 +217,38 @@ class ProductionModeIT {
                 "the completed reset");
     }
 
+    /**
+     * The mail queue's meters (README → Mail delivery) reach the same endpoint through Keycloak's Micrometer
+     * registry: what was accepted, delivered, how long it took, over how many SMTP connections.
+     */
+    @Test
+    @Order(5)
+    void mailDeliveryIsMeasuredOnTheManagementPort() throws Exception {
+        Shopper shopper = Shopper.at(keycloak);
+        Account account = ResetJourney.newAccount(admin, "prod-mail-metrics");
+        requestCode(shopper, openReset(shopper), account.email());
+        codeFromMail(mail, account.email(), 1);
+
+        String delivered = "marketplace_mail_delivered_total{kind=\"reset-code\"}";
+        List<String> meters = awaitMetrics("marketplace_mail_", lines -> count(lines, delivered) >= 1);
+        System.out.printf("[issue 10] mail meters on the management port:%n  %s%n", String.join("\n  ", meters));
+        assertTrue(count(meters, "marketplace_mail_accepted_total{kind=\"reset-code\"}") >= count(meters, delivered));
+        assertTrue(count(meters, delivered) >= 1, "the code mail, delivered");
+        assertTrue(count(meters, "marketplace_mail_delivery_seconds_count{kind=\"reset-code\"}") >= 1, "its time to delivery");
+        assertTrue(meters.stream().anyMatch(l -> l.startsWith("marketplace_mail_backlog ")), "the backlog gauge");
+        assertTrue(meters.stream().anyMatch(l -> l.startsWith("marketplace_mail_conversations ")), "the conversations gauge");
+        double opened = count(meters, "marketplace_mail_connections_opened_total");
+        assertTrue(opened >= 1 && opened <= count(meters, delivered) + count(meters, "marketplace_mail_delivered_total{kind=\"password-changed\"}"),
+                "SMTP connections opened, at most one per delivered mail: " + opened);
+    }
+
     private static double count(List<String> lines, String series) {
         return lines.stream().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).sum();
     }
 
-    /** The {@code keycloak_user_events_total} lines of {@code /metrics}, once {@code until} holds for them (≤ 20 s). */
-    private List<String> awaitMetrics(java.util.function.Predicate<List<String>> until) throws Exception {
+    /** The lines of {@code /metrics} that start with {@code prefix}, once {@code until} holds for them (≤ 20 s). */
+    private List<String> awaitMetrics(String prefix, java.util.function.Predicate<List<String>> until) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + keycloak.managementPort() + "/metrics");
         List<String> lines = List.of();
         for (int attempt = 0; attempt < 80; attempt++) {
@@ -231,7 +256,7 @@ class ProductionModeIT {
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response::body);
-            lines = response.body().lines().filter(l -> l.startsWith("keycloak_user_events_total")).toList();
+            lines = response.body().lines().filter(l -> l.startsWith(prefix)).toList();
             if (until.test(lines)) {
                 return lines;
             }

@@ -71,6 +71,45 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
         }
     }
 
+    /**
+     * Issue 10, item 6: a form of a step the session has passed (here the code form's own address, opened after the
+     * code was accepted; in life the second post of a double click or another tab) gets Keycloak's page for it, which
+     * the marketplace theme words «Этот шаг уже пройден» and which continues by itself to the password step; without
+     * JavaScript its «Продолжить» does.
+     */
+    @Test
+    void aPassedStepsPageContinuesToTheStepTheSessionIsAt() {
+        for (boolean javascript : List.of(true, false)) {
+            String email = newAccount("passed-step-" + javascript, "shop.example");
+            try (Chromium browser = Chromium.start(Viewport.DESKTOP, javascript, SCREENSHOTS.resolve("passed-step-" + javascript))) {
+                BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
+                ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
+                screens.openLogin(login);
+                screens.forgotPassword("Забыли пароль?");
+                screens.requestCode(email);
+                browser.awaitScreen(ResetJourney.CODE_SCREEN);
+                String codeStep = browser.find("#mp-reset-code-form").getAttribute("action");
+                screens.enterCode(codeFromMail(mail, email, 1));
+                browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
+
+                browser.open(codeStep);
+                if (!javascript) {
+                    browser.until("Keycloak's page for a passed step", d -> browser.isPresent("#loginContinueLink"));
+                    String text = browser.bodyText();
+                    browser.screenshot("passed-step");
+                    assertTrue(text.contains("Этот шаг уже пройден"), text);
+                    assertEquals("Продолжить", browser.find("#loginContinueLink").getText());
+                    browser.clickAndLeave(browser.find("#loginContinueLink"));
+                }
+                browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
+                System.out.printf("[issue 10] the code step's address opened after the code was accepted, JavaScript %s: back on "
+                        + "«Придумайте новый пароль» at %s%n", javascript ? "on (by itself)" : "off (through «Продолжить»)",
+                        browser.currentUrl().replaceAll("\\?.*", ""));
+                assertTrue(browser.currentUrl().contains("/login-actions/required-action"), browser.currentUrl());
+            }
+        }
+    }
+
     @Test
     void onADesktopTheShopperRecoversThePasswordInRussian() {
         String email = newAccount("desktop", "yandex.ru");

@@ -226,12 +226,14 @@ final class LoadBenchmark implements AutoCloseable {
             pause(CONNECTIONS_CLOSED);
             server.startRecording(name);
             Map<ThreadCpu.Kind, Double> before = server.cpuMillisByThreadKind();
+            double systemBefore = server.systemCpuMillis();
             LoadRunner.Batch batch = runner.run(flow.walk(), BulkAccounts.accounts(flow.prefix(), from,
                     settings.profileResets(), MAIN_IPS + ipBlock(flow) + from), settings.concurrency());
             Map<ThreadCpu.Kind, Double> threads = ThreadCpu.difference(before, server.cpuMillisByThreadKind());
+            double system = server.systemCpuMillis() - systemBefore;
             server.stopRecording(name, file);
             CpuProfile samples = CpuProfile.read(file);
-            report.profile(flow.name(), batch, threads, samples, file);
+            report.profile(flow.name(), batch, threads, system, samples, file);
             progress.accept(String.format(java.util.Locale.ROOT, "profile %-16s %d/%d, CPU %.0f ms/op, %d samples, %s %s",
                     flow.name(), batch.completed(), batch.attempted(), batch.cpuMillisPerCompleted(), samples.samples(),
                     file, firstError(batch)));

@@ -25,8 +25,8 @@ final class LoadReport {
     }
 
     /** One flow's profiled batch: its CPU by kind of thread and the Java threads' samples. */
-    private record Profiled(LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, CpuProfile samples,
-                            java.nio.file.Path recording) {
+    private record Profiled(LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, double systemMillis,
+                            CpuProfile samples, java.nio.file.Path recording) {
 
         double perOperation(double millis) {
             return batch.completed() == 0 ? Double.NaN : millis / batch.completed();
@@ -102,9 +102,9 @@ final class LoadReport {
         batches.add(batch);
     }
 
-    void profile(String flow, LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, CpuProfile samples,
-                 java.nio.file.Path recording) {
-        profiles.put(flow, new Profiled(batch, threads, samples, recording));
+    void profile(String flow, LoadRunner.Batch batch, Map<ThreadCpu.Kind, Double> threads, double systemMillis,
+                 CpuProfile samples, java.nio.file.Path recording) {
+        profiles.put(flow, new Profiled(batch, threads, systemMillis, samples, recording));
         batches.add(batch);
     }
 
@@ -321,6 +321,8 @@ final class LoadReport {
         out.append('\n');
         row(out, "operations profiled", flows, p -> Integer.toString(p.batch().completed()));
         row(out, "**server CPU per operation**", flows, p -> "**" + ResultTable.number(p.batch().cpuMillisPerCompleted()) + "**");
+        row(out, "of which in the kernel (system time: system calls, loopback TCP)", flows,
+                p -> ResultTable.number(p.perOperation(p.systemMillis())));
         for (ThreadCpu.Kind kind : List.of(ThreadCpu.Kind.GC, ThreadCpu.Kind.JIT, ThreadCpu.Kind.VM)) {
             row(out, "· " + kind.label(), flows, p -> ResultTable.number(p.perOperation(p.threads().get(kind))));
         }
@@ -329,7 +331,8 @@ final class LoadReport {
             row(out, "  · · " + category.label(), flows,
                     p -> ResultTable.number(p.samplesPerOperation(p.samples().byCategory().getOrDefault(category, 0))));
         }
-        row(out, "Java samples", flows, p -> Integer.toString(p.samples().samples()));
+        row(out, "Java samples (per operation)", flows, p -> p.samples().samples() + " ("
+                + ResultTable.number(p.samples().samples() / (double) p.batch().completed()) + ")");
         row(out, "the extension, own code only (leaf frame in ru.marketplace)", flows,
                 p -> ResultTable.number(p.samplesPerOperation(p.samples().extensionSelf())));
         row(out, "the extension with all it called (a ru.marketplace frame anywhere)", flows,

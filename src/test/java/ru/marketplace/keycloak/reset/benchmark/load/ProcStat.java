@@ -24,6 +24,23 @@ final class ProcStat {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** stime alone: the part of {@link #cpuTicks} spent in the kernel (system calls, loopback TCP), in clock ticks. */
+    static long systemTicks(String statLine) {
+        return Long.parseLong(fields(statLine)[12]);
+    }
+
+    private static String[] fields(String statLine) {
+        int end = statLine.lastIndexOf(')');
+        if (end < 0) {
+            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
+        }
+        String[] fields = statLine.substring(end + 1).trim().split("\\s+");
+        if (fields.length < 13) {
+            throw new IllegalArgumentException("too few fields in /proc/<pid>/stat: " + statLine);
+        }
+        return fields;
+    }
+
     /** Clock ticks to milliseconds at {@code ticksPerSecond} (USER_HZ, {@code getconf CLK_TCK}, usually 100). */
     static double millis(long ticks, long ticksPerSecond) {
         return ticks * 1000.0 / ticksPerSecond;

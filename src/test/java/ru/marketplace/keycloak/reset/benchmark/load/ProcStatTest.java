@@ -16,6 +16,11 @@ class ProcStatTest {
     }
 
     @Test
+    void systemTimeIsFieldFifteen() {
+        assertEquals(287, ProcStat.systemTicks(JAVA));
+    }
+
+    @Test
     void aCommandNameWithSpacesAndParenthesesDoesNotShiftTheFields() {
         String odd = "77 (my (odd) cmd) R 1 77 77 0 -1 4194560 10 0 0 0 25 5 7 9 20 0 1 0";
         assertEquals(30, ProcStat.cpuTicks(odd), "children's cutime/cstime (7, 9) are not the process's own");

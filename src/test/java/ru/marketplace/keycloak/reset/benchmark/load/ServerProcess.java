@@ -63,6 +63,16 @@ final class ServerProcess {
         return ClassHistogram.parse(run(List.of(jcmd.toString(), Long.toString(pid), "GC.class_histogram")));
     }
 
+    /** The part of {@link #cpuMillis} spent in the kernel (system time). */
+    double systemCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            return ProcStat.millis(ProcStat.systemTicks(stat), ticksPerSecond);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read /proc/" + pid + "/stat (is this Linux, is Keycloak alive?)", e);
+        }
+    }
+
     /** CPU by kind of thread since the JVM started (see {@link ThreadCpu}). */
     java.util.Map<ThreadCpu.Kind, Double> cpuMillisByThreadKind() {
         return ThreadCpu.millisByKind(pid, ticksPerSecond);
