@@ -32,7 +32,7 @@ import ru.marketplace.keycloak.reset.limits.ResetLimits;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.limits.StoreKeys;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
-import ru.marketplace.keycloak.reset.newpassword.NewPasswordRequiredAction;
+import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
 import ru.marketplace.keycloak.reset.request.CodeIssuer;
 import ru.marketplace.keycloak.reset.request.IssueOutcome;
@@ -335,14 +335,11 @@ public final class EmailCodeAuthenticator implements Authenticator {
 
         private void accept(UserModel user) {
             state.clearPendingCode();
-            state.markCodeVerified();
             // the shopper proved control of the mailbox
             user.setEmailVerified(true);
             context.setUser(user);
-            context.getAuthenticationSession().setAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS, Boolean.toString(settings.signOutOtherSessions()));
-            context.getAuthenticationSession().setAuthNote(ResetFlowState.SUPPORT_EMAIL, supportEmail);
-            context.getAuthenticationSession().setAuthNote(ResetFlowState.MAIL_TIME_ZONE, settings.mailTimeZone().getId());
-            context.getAuthenticationSession().addRequiredAction(NewPasswordRequiredAction.PROVIDER_ID);
+            CodeStepHandOff.codeAccepted(context.getAuthenticationSession(), settings.signOutOtherSessions(), supportEmail,
+                    settings.mailTimeZone());
             boolean federated = !StorageId.isLocalStorage(user.getId()) || user.isFederated();
             if (settings.forceLogin().appliesTo(federated)) {
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");

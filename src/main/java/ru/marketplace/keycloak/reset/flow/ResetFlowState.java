@@ -6,7 +6,7 @@ import java.util.List;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.code.PendingCode;
-import ru.marketplace.keycloak.reset.mail.ResetMailer;
+import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 
 /**
  * The flow's state in the authentication session: a distributed cache entry bound to the browser's
@@ -16,14 +16,6 @@ public final class ResetFlowState {
 
     /** What the shopper last typed into the e-mail field, to prefill it after «Изменить адрес»: the code's address note. */
     private static final String TYPED_ADDRESS = PendingCode.ADDRESS;
-    /** Set when the e-mail code was accepted: the new-password action knows it completes a recovery. */
-    private static final String CODE_VERIFIED = "mpReset.codeVerified";
-    /** Read by the new-password action: whether to end the account's other sessions. */
-    public static final String SIGN_OUT_OTHER_SESSIONS = "mpReset.signOutOtherSessions";
-    /** Read by the new-password action: the support address for the «пароль изменён» e-mail. */
-    public static final String SUPPORT_EMAIL = "mpReset.supportEmail";
-    /** Read by the new-password action: the zone in which the «пароль изменён» e-mail states the time. */
-    public static final String MAIL_TIME_ZONE = "mpReset.mailTimeZone";
 
     /** When this session's latest code check began: a request that lost the race to it waits for its verdict. */
     private static final String CHECK_STARTED = "mpReset.checkStarted";
@@ -58,13 +50,9 @@ public final class ResetFlowState {
         PendingCode.CODE_NOTE_NAMES.forEach(authSession::removeAuthNote);
     }
 
-    void markCodeVerified() {
-        authSession.setAuthNote(CODE_VERIFIED, "true");
-    }
-
     /** Whether this authentication session passed the e-mail code step. */
-    public static boolean codeVerified(AuthenticationSessionModel authSession) {
-        return "true".equals(authSession.getAuthNote(CODE_VERIFIED));
+    static boolean codeVerified(AuthenticationSessionModel authSession) {
+        return CodeStepHandOff.codeVerified(authSession);
     }
 
     void markCheckStarted(Instant now) {
@@ -121,9 +109,9 @@ public final class ResetFlowState {
         return codeVerified(authSession);
     }
 
-    /** Id of the code whose mail the delivery queue gave up on while it was valid (set by {@link ResetMailer}), or null. */
+    /** Id of the code whose mail the delivery queue gave up on while it was valid (set by the reset's mailer), or null. */
     String deliveryAbandonedCodeId() {
-        return authSession.getAuthNote(ResetMailer.DELIVERY_ABANDONED);
+        return CodeStepHandOff.abandonedCodeId(authSession);
     }
 
     String typedAddress() {

@@ -26,7 +26,7 @@ import ru.marketplace.keycloak.mail.MailDelivery;
 import ru.marketplace.keycloak.mail.MailRequest;
 import ru.marketplace.keycloak.mail.TemplatedMail;
 import ru.marketplace.keycloak.reset.code.PendingCode;
-import ru.marketplace.keycloak.reset.flow.ResetFlowState;
+import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 import ru.marketplace.keycloak.reset.i18n.BrandName;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
@@ -49,8 +49,6 @@ public final class ResetMailer {
     public static final String CODE_SUBJECT = "marketplaceResetCodeMailSubject";
     public static final String CHANGED_TEMPLATE = "marketplace-password-changed.ftl";
     public static final String CHANGED_SUBJECT = "marketplacePasswordChangedMailSubject";
-    /** Set on the authentication session when a code's delivery was given up while the code was still valid. */
-    public static final String DELIVERY_ABANDONED = "mpReset.deliveryAbandoned";
     /** How long the «пароль изменён» notice is retried: it has no code to expire with. */
     static final Duration NOTICE_RETRIES_FOR = Duration.ofHours(1);
 
@@ -111,7 +109,7 @@ public final class ResetMailer {
                         .error(Errors.EMAIL_SEND_FAILED);
                 if (reason == Drop.REFUSED || reason == Drop.BACKLOG_FULL || reason == Drop.SHUTDOWN) {
                     // the code was still valid: «Отправить код ещё раз» need not wait out its cooldown
-                    authSession(background, origin, code).ifPresent(s -> s.setAuthNote(DELIVERY_ABANDONED, code.code().codeId()));
+                    authSession(background, origin, code).ifPresent(s -> CodeStepHandOff.deliveryAbandoned(s, code.code().codeId()));
                 }
             }
         };
@@ -178,7 +176,7 @@ public final class ResetMailer {
         }
         PendingCode pending = PendingCode.fromNotes(authSession.get()::getAuthNote);
         if (pending == null) {
-            return Optional.of(ResetFlowState.codeVerified(authSession.get()) ? Drop.USED : Drop.CANCELLED);
+            return Optional.of(CodeStepHandOff.codeVerified(authSession.get()) ? Drop.USED : Drop.CANCELLED);
         }
         return pending.codeId().equals(mail.code().codeId()) ? Optional.empty() : Optional.of(Drop.REPLACED);
     }

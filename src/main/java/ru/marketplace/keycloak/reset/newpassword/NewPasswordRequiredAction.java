@@ -22,7 +22,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import ru.marketplace.keycloak.reset.flow.ResetFlowState;
+import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 import ru.marketplace.keycloak.reset.limits.CodeRevocations;
 import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.mail.MailTime;
@@ -39,7 +39,7 @@ import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
  */
 public final class NewPasswordRequiredAction implements RequiredActionProvider {
 
-    public static final String PROVIDER_ID = "marketplace-new-password";
+    public static final String PROVIDER_ID = CodeStepHandOff.NEW_PASSWORD_ACTION;
     public static final String TEMPLATE = "marketplace-new-password.ftl";
     static final String FIELD_NEW = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
@@ -63,7 +63,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         // never required by a login (the reset authenticator adds it), but every login passes here: one made with
         // the current password shows the owner remembers it, so pending reset codes for the account are voided
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (!ResetFlowState.codeVerified(authSession) && AuthenticatorUtil.isPasswordValidated(authSession)) {
+        if (!CodeStepHandOff.codeVerified(authSession) && AuthenticatorUtil.isPasswordValidated(authSession)) {
             new CodeRevocations(SingleUseObjectLimitStore.of(context.getSession())).revoke(context.getUser().getId(), Instant.now());
         }
     }
@@ -111,12 +111,12 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
             context.challenge(challenge);
             return;
         }
-        if (!"false".equals(authSession.getAuthNote(ResetFlowState.SIGN_OUT_OTHER_SESSIONS))) {
+        if (CodeStepHandOff.signOutOtherSessions(authSession)) {
             AuthenticatorUtil.logoutOtherSessions(context);
         }
         event.success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
-        if (ResetFlowState.codeVerified(authSession)) {
+        if (CodeStepHandOff.codeVerified(authSession)) {
             // reached through the e-mail code: record the completed recovery as Keycloak's own reset does
             event.clone().event(EventType.RESET_PASSWORD).detail(Details.EMAIL, user.getEmail()).success();
         }
@@ -139,13 +139,13 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("changedAt", MailTime.describe(Instant.now(), mailTimeZone(authSession), origin.locale()));
         attributes.put("ipAddress", origin.ipAddress());
-        String support = authSession.getAuthNote(ResetFlowState.SUPPORT_EMAIL);
+        String support = CodeStepHandOff.supportEmail(authSession);
         attributes.put("supportEmail", support == null ? "" : support);
         new ResetMailer(context.getSession()).sendPasswordChanged(origin, user, attributes);
     }
 
     private static ZoneId mailTimeZone(AuthenticationSessionModel authSession) {
-        String zone = authSession.getAuthNote(ResetFlowState.MAIL_TIME_ZONE);
+        String zone = CodeStepHandOff.mailTimeZone(authSession);
         try {
             return zone == null ? ResetCodeSettings.defaults().mailTimeZone() : ZoneId.of(zone);
         } catch (DateTimeException unreadable) {

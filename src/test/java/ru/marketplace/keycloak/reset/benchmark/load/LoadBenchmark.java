@@ -128,15 +128,16 @@ final class LoadBenchmark implements AutoCloseable {
         }
         phase("accounts for the interleaved rounds", this::mainAccounts);
         phase("warm-up and interleaved rounds", () -> interleavedRounds(report));
-        if (settings.profileResets() > 0) {
-            phase("profile (JDK Flight Recorder)", () -> profile(report));
-        }
         phase("heap per pending reset", () -> pendingResets(report));
         if (settings.bigRows()) {
             phase("one IP, many shoppers", () -> oneIpManyShoppers(report));
             phase("flood", () -> flood(report));
         } else {
             report.skippedBigRows("-Dload.bigRows=false");
+        }
+        if (settings.profileResets() > 0) {
+            // last: the resets it finishes end their sessions, which would count against another row's heap figure
+            phase("profile (JDK Flight Recorder)", () -> profile(report));
         }
         report.phases(phases);
         report.mail(mail.allMails().size());

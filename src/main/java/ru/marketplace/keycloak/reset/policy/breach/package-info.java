@@ -1,0 +1,4 @@
+/**
+ * Plain logic: the breached-password filters (format, lookup, building the shipped list).
+ */
+package ru.marketplace.keycloak.reset.policy.breach;

@@ -1,0 +1,59 @@
+package ru.marketplace.keycloak;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape each {@code package-info.java} describes, kept by the build: plain-logic packages know nothing of
+ * Keycloak (they are unit-tested without a server), the mail queue knows nothing of the reset, and no two packages
+ * depend on each other.
+ */
+class ArchitectureTest {
+
+    /** Decisions only: codes, limits' arithmetic, settings, texts. Keycloak stays at the edges. */
+    private static final String[] PLAIN_LOGIC = {
+            "ru.marketplace.keycloak.reset.code..",
+            "ru.marketplace.keycloak.reset.request..",
+            "ru.marketplace.keycloak.reset.verify..",
+            "ru.marketplace.keycloak.reset.settings..",
+            "ru.marketplace.keycloak.reset.i18n..",
+            "ru.marketplace.keycloak.reset.mailbox..",
+            "ru.marketplace.keycloak.reset.policy.breach.."};
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importTheExtension() {
+        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/shaded/"))
+                .importPackages("ru.marketplace.keycloak");
+    }
+
+    @Test
+    void plainLogicPackagesDoNotDependOnKeycloak() {
+        noClasses().that().resideInAnyPackage(PLAIN_LOGIC)
+                .should().dependOnClassesThat().resideInAnyPackage("org.keycloak..", "jakarta.ws.rs..", "org.jboss..",
+                        "jakarta.mail..", "org.infinispan..")
+                .because("plain logic is unit-tested without a server; Keycloak types stay in the adapters")
+                .check(production);
+    }
+
+    @Test
+    void theMailQueueKnowsNothingOfTheReset() {
+        noClasses().that().resideInAPackage("ru.marketplace.keycloak.mail..")
+                .should().dependOnClassesThat().resideInAPackage("ru.marketplace.keycloak.reset..")
+                .because("the delivery queue serves any flow that mails a code (issue 12)")
+                .check(production);
+    }
+
+    @Test
+    void noTwoPackagesDependOnEachOther() {
+        slices().matching("ru.marketplace.keycloak.(**)").should().beFreeOfCycles().check(production);
+    }
+}
