@@ -21,6 +21,7 @@ public final class MailCatcher implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final Duration FIRST_POLL = Duration.ofMillis(2);
 
     private final GreenMail greenMail;
 
@@ -66,6 +67,9 @@ public final class MailCatcher implements AutoCloseable {
      */
     public List<ReceivedMail> waitForMails(String recipient, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        // from 2 ms doubling to the poll interval: a mail sent just after the answer (the delivery queue's) is seen
+        // within a few ms of its arrival, as one sent before the answer is, and a long wait still polls rarely
+        long pause = FIRST_POLL.toNanos();
         while (true) {
             List<ReceivedMail> mails = mailsTo(recipient);
             if (mails.size() >= count) {
@@ -75,7 +79,8 @@ public final class MailCatcher implements AutoCloseable {
                 throw new IllegalStateException("Expected " + count + " mail(s) to " + recipient + " within "
                         + timeout + " but got " + mails.size() + ". All mailboxes: " + summary(allMails()));
             }
-            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, POLL_INTERVAL.toNanos());
         }
     }
 
