@@ -334,12 +334,14 @@ public final class EmailCodeAuthenticator implements Authenticator {
         }
 
         private void accept(UserModel user) {
+            // verified before the pending code goes: a simultaneous post of this form that reads the session in
+            // between must see an accepted code, never a session without a code (it would show the e-mail form)
+            CodeStepHandOff.codeAccepted(context.getAuthenticationSession(), settings.signOutOtherSessions(), supportEmail,
+                    settings.mailTimeZone());
             state.clearPendingCode();
             // the shopper proved control of the mailbox
             user.setEmailVerified(true);
             context.setUser(user);
-            CodeStepHandOff.codeAccepted(context.getAuthenticationSession(), settings.signOutOtherSessions(), supportEmail,
-                    settings.mailTimeZone());
             boolean federated = !StorageId.isLocalStorage(user.getId()) || user.isFederated();
             if (settings.forceLogin().appliesTo(federated)) {
                 context.getAuthenticationSession().setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");

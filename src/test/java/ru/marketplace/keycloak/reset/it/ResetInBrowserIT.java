@@ -45,12 +45,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     void theCodeFormIsPostedOnceAndItsButtonComesBackWithThePage() {
         String email = newAccount("submit-once", "shop.example");
         try (Chromium browser = Chromium.start(Viewport.DESKTOP, true, SCREENSHOTS.resolve("submit-once"))) {
-            BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
-            ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
-            screens.openLogin(login);
-            screens.forgotPassword("Забыли пароль?");
-            screens.requestCode(email);
-            browser.awaitScreen(ResetJourney.CODE_SCREEN);
+            openCodeScreen(browser, email);
             browser.script("window.mpPosts = 0; document.getElementById('mp-reset-code-form').addEventListener('submit',"
                     + " (e) => { if (!e.defaultPrevented) { window.mpPosts++; } e.preventDefault(); });");
             browser.find("#code").sendKeys("123456");
@@ -82,12 +77,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
         for (boolean javascript : List.of(true, false)) {
             String email = newAccount("passed-step-" + javascript, "shop.example");
             try (Chromium browser = Chromium.start(Viewport.DESKTOP, javascript, SCREENSHOTS.resolve("passed-step-" + javascript))) {
-                BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
-                ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
-                screens.openLogin(login);
-                screens.forgotPassword("Забыли пароль?");
-                screens.requestCode(email);
-                browser.awaitScreen(ResetJourney.CODE_SCREEN);
+                ResetScreensInBrowser screens = openCodeScreen(browser, email);
                 String codeStep = browser.find("#mp-reset-code-form").getAttribute("action");
                 screens.enterCode(codeFromMail(mail, email, 1));
                 browser.awaitScreen(ResetJourney.PASSWORD_SCREEN);
@@ -389,6 +379,17 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     }
 
     /** A shopper account at a mailbox of {@code domain} (GreenMail takes every domain); returns its address. */
+    /** The storefront's login → «Забыли пароль?» → {@code email} → «Введите код из письма», on the desktop. */
+    private ResetScreensInBrowser openCodeScreen(Chromium browser, String email) {
+        BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
+        ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
+        screens.openLogin(login);
+        screens.forgotPassword("Забыли пароль?");
+        screens.requestCode(email);
+        browser.awaitScreen(ResetJourney.CODE_SCREEN);
+        return screens;
+    }
+
     private String newAccount(String label, String domain) {
         String unique = label + "-" + System.currentTimeMillis();
         String email = unique + "@" + domain;

@@ -12,15 +12,7 @@ final class ProcStat {
 
     /** utime + stime of the process itself (not of its waited-for children), in clock ticks. */
     static long cpuTicks(String statLine) {
-        int end = statLine.lastIndexOf(')');
-        if (end < 0) {
-            throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
-        }
-        // after ") ": field 3 (state) is index 0, so utime (field 14) is index 11 and stime (15) index 12
-        String[] fields = statLine.substring(end + 1).trim().split("\\s+");
-        if (fields.length < 13) {
-            throw new IllegalArgumentException("too few fields in /proc/<pid>/stat: " + statLine);
-        }
+        String[] fields = fields(statLine);
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
@@ -29,6 +21,7 @@ final class ProcStat {
         return Long.parseLong(fields(statLine)[12]);
     }
 
+    /** The fields after the command name: field 3 (state) is index 0, utime (14) index 11, stime (15) index 12. */
     private static String[] fields(String statLine) {
         int end = statLine.lastIndexOf(')');
         if (end < 0) {

@@ -50,12 +50,7 @@ final class ServerProcess {
 
     /** CPU time (user + system) the JVM has used since it started, in milliseconds (10 ms resolution at 100 Hz). */
     double cpuMillis() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-            return ProcStat.millis(ProcStat.cpuTicks(stat), ticksPerSecond);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read /proc/" + pid + "/stat (is this Linux, is Keycloak alive?)", e);
-        }
+        return ProcStat.millis(ProcStat.cpuTicks(stat()), ticksPerSecond);
     }
 
     /** The live objects by class, after the full GC that the histogram command runs first. */
@@ -65,9 +60,12 @@ final class ServerProcess {
 
     /** The part of {@link #cpuMillis} spent in the kernel (system time). */
     double systemCpuMillis() {
+        return ProcStat.millis(ProcStat.systemTicks(stat()), ticksPerSecond);
+    }
+
+    private String stat() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
-            return ProcStat.millis(ProcStat.systemTicks(stat), ticksPerSecond);
+            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read /proc/" + pid + "/stat (is this Linux, is Keycloak alive?)", e);
         }
