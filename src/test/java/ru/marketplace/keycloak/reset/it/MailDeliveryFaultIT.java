@@ -140,6 +140,85 @@ class MailDeliveryFaultIT extends MarketplaceRealmTest {
         assertScreen(enterCode(shopper, codeScreen, code), ResetJourney.PASSWORD_SCREEN);
     }
 
+    /**
+     * Issue 10, item 2, and attack 14 during an outage: while the mail server never greets, «Продолжить» answers as
+     * fast as when it works, and as fast for an address with an account (whose mail then waits in the queue) as for
+     * one without. Alternating pairs, first with the server working, then silent; the request thread never waits
+     * on SMTP (it would take Jakarta Mail's 10 s timeout if it did).
+     */
+    @Test
+    void continueKeepsItsTimeAndTellsNoAccountApartWhileTheServerIsSilent() throws Exception {
+        int pairs = 20;
+        Map<Fault, List<List<Long>>> timings = new java.util.EnumMap<>(Fault.class);
+        for (Fault fault : List.of(Fault.NONE, Fault.SILENT)) {
+            smtp.fault(fault);
+            List<Long> existing = new ArrayList<>();
+            List<Long> unknown = new ArrayList<>();
+            for (int i = 0; i < pairs + 3; i++) { // the first 3 pairs warm up
+                long known = timeContinue(ResetJourney.newAccount(admin, "timing-" + fault.name().toLowerCase(java.util.Locale.ROOT)).email());
+                long missing = timeContinue("timing-unknown-" + fault.name().toLowerCase(java.util.Locale.ROOT) + "-" + i + "-"
+                        + System.nanoTime() + "@shop.example");
+                if (i >= 3) {
+                    existing.add(known);
+                    unknown.add(missing);
+                }
+            }
+            timings.put(fault, List.of(existing, unknown));
+        }
+        smtp.fault(Fault.NONE);
+        for (Fault fault : timings.keySet()) {
+            List<Long> existing = timings.get(fault).get(0);
+            List<Long> unknown = timings.get(fault).get(1);
+            System.out.printf("[issue 10, attack 14] mail server %s: «Продолжить» for an existing address median %.1f ms, p95 %.1f; "
+                            + "for an unknown one median %.1f ms, p95 %.1f (%d alternating pairs)%n", fault == Fault.NONE ? "working" : "silent",
+                    EnumerationAttackIT.percentile(existing, 50), EnumerationAttackIT.percentile(existing, 95),
+                    EnumerationAttackIT.percentile(unknown, 50), EnumerationAttackIT.percentile(unknown, 95), pairs);
+        }
+        List<Long> silentExisting = timings.get(Fault.SILENT).get(0);
+        List<Long> silentUnknown = timings.get(Fault.SILENT).get(1);
+        double difference = EnumerationAttackIT.percentile(silentExisting, 50) - EnumerationAttackIT.percentile(silentUnknown, 50);
+        assertTrue(Math.abs(difference) < 10.0, "during the outage the median differs by " + difference + " ms");
+        assertTrue(EnumerationAttackIT.percentile(silentExisting, 95) < 1_000, "the request never waits on the silent server");
+    }
+
+    /** Issue 10, item 7: a relay that holds every reply 1.5 s still gets every code; «Продолжить» does not wait for it. */
+    @Test
+    void aSlowServerStillGetsEveryCode() throws Exception {
+        smtp.fault(Fault.SLOW);
+        List<ResetJourney.Account> accounts = new ArrayList<>();
+        List<Long> answers = new ArrayList<>();
+        long asked = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            ResetJourney.Account account = ResetJourney.newAccount(admin, "slow-smtp");
+            answers.add(timeContinue(account.email()));
+            accounts.add(account);
+        }
+        long slowest = 0;
+        for (ResetJourney.Account account : accounts) {
+            codeIn(account.email(), Duration.ofSeconds(60));
+            slowest = Math.max(slowest, (System.nanoTime() - asked) / 1_000_000);
+        }
+        smtp.fault(Fault.NONE);
+        System.out.printf("[issue 10] slow server (every reply held %d ms): «Продолжить» median %.1f ms; 6 of 6 codes arrived, "
+                        + "the last %d ms after the first request, over %d connections%n", FaultySmtpServer.SLOW_REPLY.toMillis(),
+                EnumerationAttackIT.percentile(answers, 50), slowest, smtp.connections(Fault.SLOW));
+        for (ResetJourney.Account account : accounts) {
+            assertEquals(1, mail.mailsTo(account.email()).size(), "exactly one code mail to " + account.email());
+        }
+        assertTrue(EnumerationAttackIT.percentile(answers, 95) < 1_000, "the request never waits on the slow server");
+    }
+
+    /** Times only the POST of «Продолжить», in microseconds, in a fresh browser. */
+    private long timeContinue(String address) {
+        Shopper shopper = Shopper.at(keycloak);
+        Page emailScreen = openReset(shopper);
+        long start = System.nanoTime();
+        Page page = requestCode(shopper, emailScreen, address);
+        long micros = (System.nanoTime() - start) / 1_000;
+        assertScreen(page, ResetJourney.CODE_SCREEN);
+        return micros;
+    }
+
     @Test
     void aPermanentRefusalIsNotRetried() throws Exception {
         smtp.fault(Fault.RCPT_550);

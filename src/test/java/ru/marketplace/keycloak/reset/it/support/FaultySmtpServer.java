@@ -29,6 +29,8 @@ public final class FaultySmtpServer implements AutoCloseable {
     public enum Fault {
         /** relay to the mail catcher */
         NONE,
+        /** relay to the mail catcher, each of the server's replies held back {@link #SLOW_REPLY}: an overloaded relay */
+        SLOW,
         /** accept the connection and never greet */
         SILENT,
         /** greet with 421 and close: a server shedding load */
@@ -40,6 +42,9 @@ public final class FaultySmtpServer implements AutoCloseable {
         /** take DATA, read a little of the message, then drop the connection without a reply */
         DROP_IN_DATA
     }
+
+    /** How long {@link Fault#SLOW} holds each reply: well inside Jakarta Mail's 10 s read timeout. */
+    public static final java.time.Duration SLOW_REPLY = java.time.Duration.ofMillis(1500);
 
     private final MailCatcher catcher;
     private final ServerSocket listener;
@@ -105,7 +110,8 @@ public final class FaultySmtpServer implements AutoCloseable {
         open.add(client);
         try (client) {
             switch (mode) {
-                case NONE -> relay(client);
+                case NONE -> relay(client, java.time.Duration.ZERO);
+                case SLOW -> relay(client, SLOW_REPLY);
                 case SILENT -> client.getInputStream().read(new byte[1024]); // until the client gives up
                 case GREETING_421 -> write(client, "421 4.3.2 Service not available, try again later");
                 default -> converse(client, mode);
@@ -151,31 +157,36 @@ public final class FaultySmtpServer implements AutoCloseable {
         }
     }
 
-    private void relay(Socket client) throws IOException {
+    private void relay(Socket client, java.time.Duration replyDelay) throws IOException {
         try (Socket server = new Socket(catcher.host(), catcher.port())) {
-            Thread back = new Thread(() -> pump(server, client), "faulty-smtp-relay");
+            Thread back = new Thread(() -> pump(server, client, replyDelay), "faulty-smtp-relay");
             back.setDaemon(true);
             back.start();
-            pump(client, server);
-            back.join(10_000);
+            pump(client, server, java.time.Duration.ZERO);
+            back.join(10_000 + replyDelay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private static void pump(Socket from, Socket to, java.time.Duration delay) {
         try {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
             byte[] buffer = new byte[8192];
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (!delay.isZero()) {
+                    Thread.sleep(delay.toMillis());
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
             to.shutdownOutput();
         } catch (IOException closed) {
             // one side hung up
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
         }
     }
 
