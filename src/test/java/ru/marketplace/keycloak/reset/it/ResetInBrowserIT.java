@@ -332,11 +332,7 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
         // a desktop window: chromedriver's touch emulation for phones needs scripts in the page
         try (Chromium browser = Chromium.start(Viewport.DESKTOP, false, SCREENSHOTS.resolve("no-javascript"))) {
             BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
-            ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
-            screens.openLogin(login);
-            screens.forgotPassword("Забыли пароль?");
-            screens.requestCode(email);
-            browser.awaitScreen(ResetJourney.CODE_SCREEN);
+            ResetScreensInBrowser screens = openCodeScreen(browser, login, email);
             assertFalse(browser.isPresent("#mp-open-webmail"), "no button for an unknown mail service");
             assertTrue(browser.find("#mp-resend").isEnabled(), "without a countdown the button stays usable; the server enforces the wait");
             assertEquals("Новый код можно запросить через 1 минуту.", browser.find("#mp-resend-hint").getText(),
@@ -381,7 +377,10 @@ class ResetInBrowserIT extends MarketplaceRealmTest {
     /** A shopper account at a mailbox of {@code domain} (GreenMail takes every domain); returns its address. */
     /** The storefront's login → «Забыли пароль?» → {@code email} → «Введите код из письма», on the desktop. */
     private ResetScreensInBrowser openCodeScreen(Chromium browser, String email) {
-        BrowserLogin login = BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT);
+        return openCodeScreen(browser, BrowserLogin.start(keycloak, ResetJourney.REALM, ResetJourney.CLIENT, ResetJourney.REDIRECT), email);
+    }
+
+    private ResetScreensInBrowser openCodeScreen(Chromium browser, BrowserLogin login, String email) {
         ResetScreensInBrowser screens = new ResetScreensInBrowser(browser);
         screens.openLogin(login);
         screens.forgotPassword("Забыли пароль?");
