@@ -62,7 +62,7 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
         RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(positive(config, RETRY_INITIAL, DEFAULT_RETRY_INITIAL)),
                 Duration.ofMillis(positive(config, RETRY_MAX, DEFAULT_RETRY_MAX)));
         shutdownGrace = Duration.ofMillis(positive(config, SHUTDOWN_GRACE, DEFAULT_SHUTDOWN_GRACE));
-        connectionIdle = Duration.ofMillis(notNegative(config, CONNECTION_IDLE, DEFAULT_CONNECTION_IDLE));
+        connectionIdle = Duration.ofMillis(atLeast(0, config, CONNECTION_IDLE, DEFAULT_CONNECTION_IDLE));
         metrics = new MailMetrics();
         SecureRandom random = new SecureRandom();
         queue = new DeliveryQueue(conversations, backlog, backoff, Clock.systemUTC(), random::nextDouble, metrics);
@@ -83,8 +83,9 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
         }
         // only Keycloak's own sender is replaced: an operator's EmailSenderProvider (an HTTP mail API, say) keeps
         // every mail
-        if (factory.getProviderFactory(org.keycloak.email.EmailSenderProvider.class)
-                instanceof org.keycloak.email.DefaultEmailSenderProviderFactory keycloakSender) {
+        org.keycloak.provider.ProviderFactory<org.keycloak.email.EmailSenderProvider> sender =
+                factory.getProviderFactory(org.keycloak.email.EmailSenderProvider.class);
+        if (sender instanceof org.keycloak.email.DefaultEmailSenderProviderFactory keycloakSender) {
             ConnectionPool.Limits limits = new ConnectionPool.Limits(connectionIdle, CONNECTION_MAX_AGE, CONNECTION_MAX_MAILS,
                     queue.conversations());
             pooledSender = new PooledSmtpSender(keycloakSender.getEmailAuthenticators(), limits, metrics::connectionOpened);
@@ -97,8 +98,7 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
             long every = Math.max(1_000, connectionIdle.toMillis() / 2);
             idleCloser.scheduleWithFixedDelay(this::closeIdleConnections, every, every, TimeUnit.MILLISECONDS);
         } else {
-            LOG.infof("mail delivery: the realm's mail goes through %s, one SMTP connection per mail",
-                    factory.getProviderFactory(org.keycloak.email.EmailSenderProvider.class).getId());
+            LOG.infof("mail delivery: the realm's mail goes through %s, one SMTP connection per mail", sender.getId());
         }
     }
 
@@ -215,26 +215,18 @@ public final class MailDeliveryProviderFactory implements ProviderFactory<MailDe
                 .build();
     }
 
-    private static int notNegative(Config.Scope config, String name, long fallback) {
-        Integer value = config.getInt(name);
-        if (value == null) {
-            return (int) fallback;
-        }
-        if (value < 0) {
-            throw new IllegalArgumentException("--spi-" + MailDeliverySpi.NAME + "--" + PROVIDER_ID + "--"
-                    + name + " must be 0 or more, got " + value);
-        }
-        return value;
+    private static int positive(Config.Scope config, String name, long fallback) {
+        return atLeast(1, config, name, fallback);
     }
 
-    private static int positive(Config.Scope config, String name, long fallback) {
+    private static int atLeast(int minimum, Config.Scope config, String name, long fallback) {
         Integer value = config.getInt(name);
         if (value == null) {
             return (int) fallback;
         }
-        if (value < 1) {
+        if (value < minimum) {
             throw new IllegalArgumentException("--spi-" + MailDeliverySpi.NAME + "--" + PROVIDER_ID + "--"
-                    + name + " must be at least 1, got " + value);
+                    + name + " must be at least " + minimum + ", got " + value);
         }
         return value;
     }

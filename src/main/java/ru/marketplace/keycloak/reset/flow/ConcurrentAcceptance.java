@@ -16,6 +16,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
+import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 
 /**
  * The right code arrived twice at once for one authentication session (a double click, or the same form sent
@@ -105,7 +106,7 @@ final class ConcurrentAcceptance {
      * to the reset step itself would meet Keycloak's «Страница устарела» as soon as that request commits.
      */
     private Optional<URI> nextStepOnceCommitted(KeycloakSession fresh, AuthenticationSessionModel tab) {
-        if (!ResetFlowState.codeVerified(tab) || executionId.equals(tab.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
+        if (!CodeStepHandOff.codeVerified(tab) || executionId.equals(tab.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION))) {
             return Optional.empty();
         }
         return Optional.of(new AuthenticationFlowURLHelper(fresh, fresh.getContext().getRealm(), uri).getLastExecutionUrl(tab));

@@ -148,9 +148,10 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.text = new LocalizedText(locale, loginMessages(locale));
             // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
             this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
+            // read once: another request of the session may remove the note between two reads (issue 10's HTTP 500)
             FormMessage forwarded = context.getForwardedErrorMessage();
             this.turnedAwayDuplicate = forwarded != null && Messages.EXPIRED_ACTION.equals(forwarded.getMessage());
-            this.screens = new ResetScreens(context, settings, text, supportEmail, keycloakErrorToShow(context));
+            this.screens = new ResetScreens(context, settings, text, supportEmail, keycloakErrorToShow(context, forwarded));
             this.limits = new ResetLimits(settings, SingleUseObjectLimitStore.of(session));
         }
 
@@ -160,8 +161,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
          * code the simultaneous post of the same form spent: untrue here, so not shown; the reset says itself what
          * became of that post.
          */
-        private static FormMessage keycloakErrorToShow(AuthenticationFlowContext context) {
-            FormMessage forwarded = context.getForwardedErrorMessage();
+        private static FormMessage keycloakErrorToShow(AuthenticationFlowContext context, FormMessage forwarded) {
             if (forwarded == null) {
                 return null;
             }

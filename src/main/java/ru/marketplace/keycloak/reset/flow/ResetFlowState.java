@@ -50,10 +50,6 @@ public final class ResetFlowState {
         PendingCode.CODE_NOTE_NAMES.forEach(authSession::removeAuthNote);
     }
 
-    /** Whether this authentication session passed the e-mail code step. */
-    static boolean codeVerified(AuthenticationSessionModel authSession) {
-        return CodeStepHandOff.codeVerified(authSession);
-    }
 
     void markCheckStarted(Instant now) {
         authSession.setAuthNote(CHECK_STARTED, Long.toString(now.toEpochMilli()));
@@ -106,7 +102,7 @@ public final class ResetFlowState {
     }
 
     boolean codeVerified() {
-        return codeVerified(authSession);
+        return CodeStepHandOff.codeVerified(authSession);
     }
 
     /** Id of the code whose mail the delivery queue gave up on while it was valid (set by the reset's mailer), or null. */
