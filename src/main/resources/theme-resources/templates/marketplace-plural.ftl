@@ -1,6 +1,6 @@
 <#--
   Plural forms for counted messages in the reset templates, for numbers only a template knows (the password
-  rules). Picks the variant of a message key exactly as ru.marketplace.keycloak.reset.i18n.PluralRules#pickKey
+  rules). Picks the variant of a message key exactly as ru.marketplace.keycloak.i18n.PluralRules#pickKey
   does, which PluralTemplateTest checks number by number:
     key.<n> (wording a rule cannot give: «одну цифру»), key.<one|few|many|other>, key.other, the key itself.
   Use:  <#import "marketplace-plural.ftl" as plural>

@@ -1,5 +1,7 @@
 package ru.marketplace.keycloak.reset.flow;
 
+import ru.marketplace.keycloak.mail.AccountMailer;
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,20 +28,22 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
-import org.keycloak.theme.Theme;
-import ru.marketplace.keycloak.reset.code.PendingCode;
-import ru.marketplace.keycloak.reset.limits.ResetLimits;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
-import ru.marketplace.keycloak.reset.limits.StoreKeys;
+import ru.marketplace.keycloak.code.PendingCode;
+import ru.marketplace.keycloak.i18n.LocalizedText;
+import ru.marketplace.keycloak.theme.ThemeMessages;
+import ru.marketplace.keycloak.code.limits.CodeLimits;
+import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
+import ru.marketplace.keycloak.code.limits.StoreKeys;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
+import ru.marketplace.keycloak.reset.notme.CancellationTokens;
 import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
-import ru.marketplace.keycloak.reset.request.CodeIssuer;
-import ru.marketplace.keycloak.reset.request.IssueOutcome;
+import ru.marketplace.keycloak.code.issue.CodeIssuer;
+import ru.marketplace.keycloak.code.issue.IssueOutcome;
 import ru.marketplace.keycloak.reset.request.RecoveryAddress;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
-import ru.marketplace.keycloak.reset.verify.CheckOutcome;
-import ru.marketplace.keycloak.reset.verify.CodeChecker;
+import ru.marketplace.keycloak.code.check.CheckOutcome;
+import ru.marketplace.keycloak.code.check.CodeChecker;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.storage.StorageId;
@@ -51,7 +55,7 @@ import org.keycloak.storage.StorageId;
  *
  * <p>Errors are shown with {@code context.challenge}, never {@code failureChallenge}: the latter feeds
  * Keycloak's brute-force detector, and a stranger guessing reset codes must not lock the shopper's
- * password login. The flow keeps its own counters instead (see {@link ResetLimits}).
+ * password login. The flow keeps its own counters instead (see {@link CodeLimits}).
  */
 public final class EmailCodeAuthenticator implements Authenticator {
 
@@ -130,7 +134,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
         private final LocalizedText text;
         private final String supportEmail;
         private final ResetScreens screens;
-        private final ResetLimits limits;
+        private final CodeLimits limits;
         /**
          * Keycloak turned this request's post away because the simultaneous post of the same form spent its one-time
          * action code, and redirected it here: a check of the code is under way in that post, even if it has not
@@ -145,14 +149,14 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.settings = settingsOf(session, context.getAuthenticatorConfig());
             this.state = new ResetFlowState(context.getAuthenticationSession());
             Locale locale = session.getContext().resolveLocale(null);
-            this.text = new LocalizedText(locale, loginMessages(locale));
+            this.text = new LocalizedText(locale, ThemeMessages.login(session, realm, locale));
             // the one support address of this request: on the screens, in the code mail and in the «пароль изменён» mail
             this.supportEmail = settings.supportEmailFor(realm.getSmtpConfig().get("from"));
             // read once: another request of the session may remove the note between two reads (issue 10's HTTP 500)
             FormMessage forwarded = context.getForwardedErrorMessage();
             this.turnedAwayDuplicate = forwarded != null && Messages.EXPIRED_ACTION.equals(forwarded.getMessage());
             this.screens = new ResetScreens(context, settings, text, supportEmail, keycloakErrorToShow(context, forwarded));
-            this.limits = new ResetLimits(settings, SingleUseObjectLimitStore.of(session));
+            this.limits = new CodeLimits(settings.rules(), SingleUseObjectLimitStore.of(session, ResetKeys.STORE_NAMESPACE));
         }
 
         /**
@@ -239,16 +243,16 @@ public final class EmailCodeAuthenticator implements Authenticator {
             Eligibility account = Eligibility.of(session, realm, address);
             // the queue gave up on the previous code's mail: the shopper need not wait out the cooldown for one that works
             String abandonedCodeId = previous == null ? null : state.deliveryAbandonedCodeId();
-            IssueOutcome outcome = new CodeIssuer(settings, limits, RANDOM).issue(
+            IssueOutcome outcome = new CodeIssuer(settings.rules(), limits, RANDOM).issue(
                     address, account.userId(), account.storedEmail(), clientIp(), previous, abandonedCodeId, now);
-            ResetMailer.Origin origin = new ResetMailer.Origin(realm.getId(),
+            AccountMailer.Origin origin = new AccountMailer.Origin(realm.getId(),
                     context.getAuthenticationSession().getClient().getClientId(), clientIp(), text.locale());
             switch (outcome.status()) {
                 case ISSUED -> {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
-                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()), notMeEndpoint(),
-                                ResetMailer.CodeMail.of(context.getAuthenticationSession(), outcome.pending()));
+                        new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()),
+                                notMeLink(account.userId()), ResetMailer.CodeMail.of(context.getAuthenticationSession(), outcome.pending()));
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
@@ -278,7 +282,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             state.markCheckStarted(now);
             UserModel user = pending.forAccount() ? session.users().getUserById(realm, pending.accountId()) : null;
             String currentEmail = user == null || !user.isEnabled() ? null : user.getEmail();
-            CheckOutcome outcome = new CodeChecker(settings, limits).check(pending, typed, currentEmail, now);
+            CheckOutcome outcome = new CodeChecker(settings.rules(), limits).check(pending, typed, currentEmail, now);
             if (outcome.attemptsUsed() > pending.attemptsUsed()) {
                 // where this session's next attempt is tried first
                 pending = pending.withAttemptsUsed(outcome.attemptsUsed());
@@ -296,7 +300,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             Integer attemptsRemaining;
             switch (outcome.status()) {
                 case MALFORMED -> {
-                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.codeLength());
+                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.rules().codeLength());
                     attemptsRemaining = null;
                 }
                 case WRONG -> {
@@ -386,31 +390,27 @@ public final class EmailCodeAuthenticator implements Authenticator {
         private Map<String, Object> codeMailAttributes(String code) {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("code", code);
-            attributes.put("codeLifetime", text.minutes(settings.codeLifetime()));
+            attributes.put("codeLifetime", text.minutes(settings.rules().codeLifetime()));
             attributes.put("supportEmail", supportEmail);
             return attributes;
         }
 
-        /** Built from Keycloak's configured hostname, like Keycloak's own links (never trust a Host header in production). */
-        private String notMeEndpoint() {
-            return jakarta.ws.rs.core.UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+        /**
+         * The code mail's «Это были не вы?» link: the page's address is built here from Keycloak's configured hostname,
+         * like Keycloak's own links (never trust a Host header in production); its one-time token when the mail is composed.
+         */
+        private AccountMailer.LateAttributes notMeLink(String userId) {
+            String endpoint = jakarta.ws.rs.core.UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
                     .path("realms").path(realm.getName())
                     .path(NotMeResourceProviderFactory.PROVIDER_ID).path("not-me")
                     .build().toString();
+            return (background, attributes) -> attributes.put("notMeUrl", endpoint + "?token="
+                    + new CancellationTokens(background, background.getContext().getRealm()).issue(userId));
         }
 
         private String clientIp() {
             // Keycloak resolves the client address under its configured proxy-headers setting
             return context.getConnection().getRemoteAddr();
-        }
-
-        private java.util.Properties loginMessages(Locale locale) {
-            try {
-                return session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale);
-            } catch (java.io.IOException e) {
-                LOG.warn("Could not read the login theme's messages; plural forms fall back to message keys", e);
-                return new java.util.Properties();
-            }
         }
 
         private static ResetCodeSettings settingsOf(KeycloakSession session, AuthenticatorConfigModel config) {
@@ -427,7 +427,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
          * configuration per hour, for the whole cluster (the claim is in the shared store), keeps the log readable.
          */
         private static boolean firstReportThisHour(KeycloakSession session, AuthenticatorConfigModel config, List<String> problems) {
-            String key = StoreKeys.of("settings-reported", config.getId() + "\n" + String.join("\n", problems));
+            String key = ResetKeys.STORE_NAMESPACE + StoreKeys.of("settings-reported", config.getId() + "\n" + String.join("\n", problems));
             return session.getProvider(SingleUseObjectProvider.class).putIfAbsent(key, SETTINGS_REPORT_INTERVAL_SECONDS);
         }
     }

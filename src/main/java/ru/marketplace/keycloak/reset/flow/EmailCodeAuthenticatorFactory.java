@@ -10,7 +10,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
-import ru.marketplace.keycloak.reset.settings.SettingOption;
+import ru.marketplace.keycloak.settings.SettingOption;
 
 /** Registers {@link EmailCodeAuthenticator}; its console fields come from {@link ResetCodeSettings#OPTIONS}. */
 public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {

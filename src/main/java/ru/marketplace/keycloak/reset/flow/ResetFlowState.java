@@ -1,11 +1,12 @@
 package ru.marketplace.keycloak.reset.flow;
 
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.code.PendingCode;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 
 /**
@@ -15,12 +16,12 @@ import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 public final class ResetFlowState {
 
     /** What the shopper last typed into the e-mail field, to prefill it after «Изменить адрес»: the code's address note. */
-    private static final String TYPED_ADDRESS = PendingCode.ADDRESS;
+    private static final String TYPED_ADDRESS = ResetKeys.CODE_NOTES.address();
 
     /** When this session's latest code check began: a request that lost the race to it waits for its verdict. */
-    private static final String CHECK_STARTED = "mpReset.checkStarted";
+    private static final String CHECK_STARTED = ResetKeys.NOTE_PREFIX + "checkStarted";
     /** What the latest code check answered (see {@link LastCheck}). */
-    private static final String LAST_CHECK = "mpReset.lastCheck";
+    private static final String LAST_CHECK = ResetKeys.NOTE_PREFIX + "lastCheck";
     private static final String FIELD_SEPARATOR = "\u001f";
 
     private final AuthenticationSessionModel authSession;
@@ -39,15 +40,15 @@ public final class ResetFlowState {
     }
 
     PendingCode pendingCode() {
-        return PendingCode.fromNotes(authSession::getAuthNote);
+        return PendingCode.fromNotes(ResetKeys.CODE_NOTES, authSession::getAuthNote);
     }
 
     void savePendingCode(PendingCode pending) {
-        pending.toNotes().forEach(authSession::setAuthNote);
+        pending.toNotes(ResetKeys.CODE_NOTES).forEach(authSession::setAuthNote);
     }
 
     void clearPendingCode() {
-        PendingCode.CODE_NOTE_NAMES.forEach(authSession::removeAuthNote);
+        ResetKeys.CODE_NOTES.codeOnly().forEach(authSession::removeAuthNote);
     }
 
 

@@ -22,9 +22,7 @@ public final class ResetMessages {
     public static final String RESEND_COOLDOWN = "marketplaceResetResendCooldown";
     /** Shown on Keycloak's OTP or security-key page when it follows an accepted code. */
     public static final String SECOND_FACTOR_NEXT = "marketplaceResetSecondFactorNext";
-    /** Plural-aware unit keys: the key plus ".one", ".few", ".many" or ".other", formatted with the number. */
-    public static final String MINUTES = "marketplaceMinutes";
-    public static final String SECONDS = "marketplaceSeconds";
+    /** Plural-aware: the key plus ".one", ".few", ".many" or ".other", formatted with the number. */
     public static final String ATTEMPTS_LEFT = "marketplaceAttemptsLeft";
 
     private ResetMessages() {

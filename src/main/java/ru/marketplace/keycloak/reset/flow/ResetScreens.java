@@ -7,9 +7,10 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
-import ru.marketplace.keycloak.reset.code.PendingCode;
-import ru.marketplace.keycloak.reset.i18n.BrandName;
-import ru.marketplace.keycloak.reset.mailbox.Webmail;
+import ru.marketplace.keycloak.code.PendingCode;
+import ru.marketplace.keycloak.i18n.BrandName;
+import ru.marketplace.keycloak.i18n.LocalizedText;
+import ru.marketplace.keycloak.mailbox.Webmail;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 
 /**
@@ -51,11 +52,11 @@ final class ResetScreens {
 
     /** «Введите код из письма» for {@code pending}, with an optional error (tied to the code field) or notice. */
     Response codeScreen(PendingCode pending, Instant now, FormMessage error, FormMessage notice, Integer attemptsRemaining) {
-        long resendIn = Math.max(0, Duration.between(now, pending.issuedAt().plus(settings.resendCooldown())).toSeconds());
+        long resendIn = Math.max(0, Duration.between(now, pending.issuedAt().plus(settings.rules().resendCooldown())).toSeconds());
         LoginFormsProvider form = common()
                 .setAttribute("resetAddress", pending.address())
-                .setAttribute("codeLength", settings.codeLength())
-                .setAttribute("codeLifetime", text.minutes(settings.codeLifetime()))
+                .setAttribute("codeLength", settings.rules().codeLength())
+                .setAttribute("codeLifetime", text.minutes(settings.rules().codeLifetime()))
                 .setAttribute("codeExpiresAt", pending.expiresAt().getEpochSecond())
                 // whole seconds rounded up, so a page never calls the code dead before the server does
                 .setAttribute("codeExpiresInSeconds", Math.max(0, (Duration.between(now, pending.expiresAt()).toMillis() + 999) / 1000))

@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.handoff;
 
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.time.ZoneId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -14,11 +15,11 @@ public final class CodeStepHandOff {
     /** The required action that follows an accepted code: «Придумайте новый пароль». */
     public static final String NEW_PASSWORD_ACTION = "marketplace-new-password";
 
-    private static final String CODE_VERIFIED = "mpReset.codeVerified";
-    private static final String SIGN_OUT_OTHER_SESSIONS = "mpReset.signOutOtherSessions";
-    private static final String SUPPORT_EMAIL = "mpReset.supportEmail";
-    private static final String MAIL_TIME_ZONE = "mpReset.mailTimeZone";
-    private static final String DELIVERY_ABANDONED = "mpReset.deliveryAbandoned";
+    private static final String CODE_VERIFIED = ResetKeys.NOTE_PREFIX + "codeVerified";
+    private static final String SIGN_OUT_OTHER_SESSIONS = ResetKeys.NOTE_PREFIX + "signOutOtherSessions";
+    private static final String SUPPORT_EMAIL = ResetKeys.NOTE_PREFIX + "supportEmail";
+    private static final String MAIL_TIME_ZONE = ResetKeys.NOTE_PREFIX + "mailTimeZone";
+    private static final String DELIVERY_ABANDONED = ResetKeys.NOTE_PREFIX + "deliveryAbandoned";
 
     private CodeStepHandOff() {
     }

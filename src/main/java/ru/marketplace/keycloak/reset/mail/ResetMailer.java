@@ -1,14 +1,10 @@
 package ru.marketplace.keycloak.reset.mail;
 
-import java.io.IOException;
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -20,26 +16,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
-import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.mail.AccountMailer;
+import ru.marketplace.keycloak.mail.AccountMailer.Origin;
 import ru.marketplace.keycloak.mail.Drop;
-import ru.marketplace.keycloak.mail.MailDelivery;
 import ru.marketplace.keycloak.mail.MailRequest;
-import ru.marketplace.keycloak.mail.TemplatedMail;
-import ru.marketplace.keycloak.reset.code.PendingCode;
+import ru.marketplace.keycloak.code.PendingCode;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
-import ru.marketplace.keycloak.reset.i18n.BrandName;
-import ru.marketplace.keycloak.reset.limits.CodeRevocations;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
-import ru.marketplace.keycloak.reset.notme.CancellationTokens;
+import ru.marketplace.keycloak.code.limits.CodeRevocations;
+import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
 
 /**
- * The reset's two mails, handed to the node's {@link MailDelivery} queue: composed off the request thread after
- * the commit, retried while the code is valid, dropped (and recorded) once it is not.
- *
- * <p>Why off the request thread: a synchronous SMTP conversation makes «Продолжить» measurably slower for an
- * address that has an account than for one that has not (Keycloak's own reset leaks ~58 ms this way). Every
- * request of the flow therefore hands over exactly one job, whether it sends a code or only records that the
- * address is unknown.
+ * The reset's two mails, through the shared {@link AccountMailer}: what they mean is decided here (their events, and
+ * that a code mail is wanted only while its code can still be used in the session that asked for it).
  */
 public final class ResetMailer {
 
@@ -52,10 +40,6 @@ public final class ResetMailer {
     /** How long the «пароль изменён» notice is retried: it has no code to expire with. */
     static final Duration NOTICE_RETRIES_FOR = Duration.ofHours(1);
 
-    /** Who asked, captured on the request thread: the background job has no HTTP request to read it from. */
-    public record Origin(String realmId, String clientId, String ipAddress, Locale locale) {
-    }
-
     /** Where the code lives: the login session and tab the shopper is in, and the code itself. */
     public record CodeMail(String rootSessionId, String tabId, PendingCode code) {
         public static CodeMail of(AuthenticationSessionModel authSession, PendingCode code) {
@@ -63,30 +47,26 @@ public final class ResetMailer {
         }
     }
 
-    private final KeycloakSession session;
+    private final AccountMailer mailer;
 
     public ResetMailer(KeycloakSession session) {
-        this.session = session;
+        this.mailer = new AccountMailer(session);
     }
 
     /**
      * E-mails the code to the address stored on {@code user}; records SEND_RESET_PASSWORD when it is delivered, or
-     * its error with the reason it was dropped. The «Это были не вы?» token is made when the mail is composed.
+     * its error with the reason it was dropped.
      *
-     * @param notMeEndpoint absolute URL of the «Это были не вы?» page, built on the request thread from Keycloak's
-     *                      configured hostname; the mail links to it with a one-time token
+     * @param late what only the composing session can add: the «Это были не вы?» link with its one-time token
      */
-    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, String notMeEndpoint,
+    public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, AccountMailer.LateAttributes late,
                          CodeMail code) {
         String userId = user.getId();
-        MailRequest.Composer composer = composer(origin, userId, templateAttributes, CODE_SUBJECT, CODE_TEMPLATE,
-                (background, attributes) -> attributes.put("notMeUrl", notMeEndpoint + "?token="
-                        + new CancellationTokens(background, background.getContext().getRealm()).issue(userId)));
         MailRequest.Outcome outcome = new MailRequest.Outcome() {
             @Override
             public void retrying(KeycloakSession background, String reason) {
                 // what an admin watching events sees at once during an outage; the mail is retried
-                event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
+                AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
                         .detail(Details.REASON, "retrying: " + reason)
                         .error(Errors.EMAIL_SEND_FAILED);
             }
@@ -94,7 +74,7 @@ public final class ResetMailer {
             @Override
             public void delivered(KeycloakSession background, int attempts) {
                 UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
-                EventBuilder event = event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId);
+                EventBuilder event = AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId);
                 if (recipient != null) {
                     event.detail(Details.USERNAME, recipient.getUsername()).detail(Details.EMAIL, recipient.getEmail());
                 }
@@ -103,7 +83,7 @@ public final class ResetMailer {
 
             @Override
             public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
-                event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
+                AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
                         .detail(Details.REASON, reason.tag() + (detail.isEmpty() ? "" : ": " + detail))
                         .detail("attempts", Integer.toString(attempts))
                         .error(Errors.EMAIL_SEND_FAILED);
@@ -113,13 +93,13 @@ public final class ResetMailer {
                 }
             }
         };
-        delivery().sendAfterCommit(new MailRequest("reset-code", origin.realmId(), origin.locale(), Instant.now(),
-                code.code().expiresAt(), composer, background -> codeStillWanted(background, origin, userId, code), outcome));
+        mailer.send(origin, userId, new AccountMailer.Letter("reset-code", CODE_SUBJECT, CODE_TEMPLATE, templateAttributes, late),
+                code.code().expiresAt(), background -> codeStillWanted(background, origin, userId, code), outcome);
     }
 
     /** Records that a code was asked for an address without an eligible account, through the same hand-over as a real send. */
     public void recordNoAccount(Origin origin, String typedAddress, String reason) {
-        delivery().recordAfterCommit(origin.realmId(), background -> event(background, origin, EventType.RESET_PASSWORD)
+        mailer.record(origin, background -> AccountMailer.event(background, origin, EventType.RESET_PASSWORD)
                 .detail(Details.EMAIL, typedAddress)
                 .detail(Details.REASON, reason)
                 .error(Errors.USER_NOT_FOUND));
@@ -128,9 +108,6 @@ public final class ResetMailer {
     /** Tells the account owner that the password was changed (NIST 800-63B 4.2.3: recovery SHALL notify). */
     public void sendPasswordChanged(Origin origin, UserModel user, Map<String, Object> templateAttributes) {
         String userId = user.getId();
-        Instant now = Instant.now();
-        MailRequest.Composer composer = composer(origin, userId, templateAttributes, CHANGED_SUBJECT, CHANGED_TEMPLATE,
-                (background, attributes) -> { });
         MailRequest.Outcome outcome = new MailRequest.Outcome() {
             @Override
             public void delivered(KeycloakSession background, int attempts) {
@@ -143,38 +120,21 @@ public final class ResetMailer {
                         detail.isEmpty() ? "" : ": " + detail);
             }
         };
-        delivery().sendAfterCommit(new MailRequest("password-changed", origin.realmId(), origin.locale(), now,
-                now.plus(NOTICE_RETRIES_FOR), composer, MailRequest.StillWanted.ALWAYS, outcome));
-    }
-
-    /**
-     * Renders {@code template} for the account {@code userId} as it is when the mail is composed; {@code null} (the
-     * recipient is gone) when the account or its address no longer exists. {@code extra} adds what only one mail has.
-     */
-    private static MailRequest.Composer composer(Origin origin, String userId, Map<String, Object> templateAttributes,
-                                                 String subject, String template,
-                                                 java.util.function.BiConsumer<KeycloakSession, Map<String, Object>> extra) {
-        return background -> {
-            UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
-            if (recipient == null || recipient.getEmail() == null) {
-                return null;
-            }
-            Map<String, Object> attributes = new HashMap<>(templateAttributes);
-            extra.accept(background, attributes);
-            return TemplatedMail.compose(background, recipient, brand(background, origin, attributes), subject, template, attributes);
-        };
+        mailer.send(origin, userId, new AccountMailer.Letter("password-changed", CHANGED_SUBJECT, CHANGED_TEMPLATE,
+                templateAttributes, AccountMailer.LateAttributes.NONE), Instant.now().plus(NOTICE_RETRIES_FOR),
+                MailRequest.StillWanted.ALWAYS, outcome);
     }
 
     /** Empty while the code this mail carries can still be used in the session that asked for it. */
     private static Optional<Drop> codeStillWanted(KeycloakSession background, Origin origin, String userId, CodeMail mail) {
-        if (new CodeRevocations(SingleUseObjectLimitStore.of(background)).isRevoked(userId, mail.code().issuedAt())) {
+        if (new CodeRevocations(SingleUseObjectLimitStore.of(background, ResetKeys.STORE_NAMESPACE)).isRevoked(userId, mail.code().issuedAt())) {
             return Optional.of(Drop.CANCELLED);
         }
         Optional<AuthenticationSessionModel> authSession = authSession(background, origin, mail);
         if (authSession.isEmpty()) {
             return Optional.of(Drop.SESSION_ENDED);
         }
-        PendingCode pending = PendingCode.fromNotes(authSession.get()::getAuthNote);
+        PendingCode pending = PendingCode.fromNotes(ResetKeys.CODE_NOTES, authSession.get()::getAuthNote);
         if (pending == null) {
             return Optional.of(CodeStepHandOff.codeVerified(authSession.get()) ? Drop.USED : Drop.CANCELLED);
         }
@@ -189,33 +149,5 @@ public final class ResetMailer {
             return Optional.empty();
         }
         return Optional.ofNullable(root.getAuthenticationSession(client, mail.tabId()));
-    }
-
-    /** The brand in the mail's language: {@code brandName} for the templates, and the From display name returned. */
-    private static String brand(KeycloakSession background, Origin origin, Map<String, Object> attributes) {
-        RealmModel realm = background.getContext().getRealm();
-        Function<String, String> messages = emailMessages(background, realm, origin.locale())::getProperty;
-        attributes.put("brandName", BrandName.of(messages, realm.getDisplayName(), realm.getName()));
-        return BrandName.sender(messages, realm.getSmtpConfig().get("fromDisplayName"));
-    }
-
-    private static Properties emailMessages(KeycloakSession background, RealmModel realm, Locale locale) {
-        try {
-            return background.theme().getTheme(Theme.Type.EMAIL).getEnhancedMessages(realm, locale);
-        } catch (IOException e) {
-            LOG.warn("Could not read the e-mail theme's messages; the brand falls back to the realm's display name", e);
-            return new Properties();
-        }
-    }
-
-    private static EventBuilder event(KeycloakSession background, Origin origin, EventType type) {
-        return new EventBuilder(background.getContext().getRealm(), background)
-                .event(type)
-                .client(origin.clientId())
-                .ipAddress(origin.ipAddress());
-    }
-
-    private MailDelivery delivery() {
-        return session.getProvider(MailDelivery.class);
     }
 }

@@ -1,5 +1,7 @@
 package ru.marketplace.keycloak.reset.newpassword;
 
+import ru.marketplace.keycloak.mail.AccountMailer;
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +25,8 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
-import ru.marketplace.keycloak.reset.limits.CodeRevocations;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
+import ru.marketplace.keycloak.code.limits.CodeRevocations;
+import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
 import ru.marketplace.keycloak.reset.mail.MailTime;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.policy.PasswordMessages;
@@ -64,7 +66,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
         // the current password shows the owner remembers it, so pending reset codes for the account are voided
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (!CodeStepHandOff.codeVerified(authSession) && AuthenticatorUtil.isPasswordValidated(authSession)) {
-            new CodeRevocations(SingleUseObjectLimitStore.of(context.getSession())).revoke(context.getUser().getId(), Instant.now());
+            new CodeRevocations(SingleUseObjectLimitStore.of(context.getSession(), ResetKeys.STORE_NAMESPACE)).revoke(context.getUser().getId(), Instant.now());
         }
     }
 
@@ -132,7 +134,7 @@ public final class NewPasswordRequiredAction implements RequiredActionProvider {
 
     private static void notifyOwner(RequiredActionContext context, UserModel user) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        ResetMailer.Origin origin = new ResetMailer.Origin(context.getRealm().getId(),
+        AccountMailer.Origin origin = new AccountMailer.Origin(context.getRealm().getId(),
                 authSession.getClient().getClientId(),
                 context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(user));

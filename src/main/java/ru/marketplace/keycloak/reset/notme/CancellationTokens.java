@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.notme;
 
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
-import ru.marketplace.keycloak.reset.limits.StoreKeys;
+import ru.marketplace.keycloak.code.limits.StoreKeys;
 
 /**
  * The «Это были не вы?» link's token: names the account a code was sent to, signed with the realm's HMAC key
@@ -67,6 +68,6 @@ public final class CancellationTokens {
     }
 
     private static String usedKey(String token) {
-        return StoreKeys.of("not-me-used", token);
+        return ResetKeys.STORE_NAMESPACE + StoreKeys.of("not-me-used", token);
     }
 }

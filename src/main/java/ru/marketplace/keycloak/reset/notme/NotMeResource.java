@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.notme;
 
+import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -18,8 +19,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.forms.login.LoginFormsProvider;
-import ru.marketplace.keycloak.reset.limits.CodeRevocations;
-import ru.marketplace.keycloak.reset.limits.SingleUseObjectLimitStore;
+import ru.marketplace.keycloak.code.limits.CodeRevocations;
+import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
 
 /**
  * {@code /realms/{realm}/marketplace-reset/not-me}: where «Это были не вы?» in the code e-mail leads.
@@ -56,7 +57,7 @@ public final class NotMeResource {
             return page("invalid", "");
         }
         RealmModel realm = session.getContext().getRealm();
-        new CodeRevocations(SingleUseObjectLimitStore.of(session))
+        new CodeRevocations(SingleUseObjectLimitStore.of(session, ResetKeys.STORE_NAMESPACE))
                 .revoke(account.get(), Instant.now());
         UserModel user = session.users().getUserById(realm, account.get());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())

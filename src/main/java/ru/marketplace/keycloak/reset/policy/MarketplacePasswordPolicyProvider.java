@@ -1,6 +1,5 @@
 package ru.marketplace.keycloak.reset.policy;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +8,9 @@ import org.keycloak.Token;
 import org.keycloak.representations.AccessToken;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
@@ -22,7 +19,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
-import org.keycloak.theme.Theme;
+import ru.marketplace.keycloak.theme.ThemeMessages;
 import ru.marketplace.keycloak.reset.policy.breach.BreachCheck;
 
 /**
@@ -42,7 +39,6 @@ import ru.marketplace.keycloak.reset.policy.breach.BreachCheck;
  */
 public final class MarketplacePasswordPolicyProvider implements PasswordPolicyProvider {
 
-    private static final Logger LOG = Logger.getLogger(MarketplacePasswordPolicyProvider.class);
     /** Fields of Keycloak's registration form that hold the shopper's data (RegistrationPage.FIELD_*). */
     private static final List<String> REGISTRATION_FIELDS = List.of("email", "firstName", "lastName");
 
@@ -70,7 +66,7 @@ public final class MarketplacePasswordPolicyProvider implements PasswordPolicyPr
     public static Optional<String> describeRules(KeycloakSession session, RealmModel realm, UserModel user) {
         return configuredRules(realm).map(rules -> {
             Locale locale = session.getContext().resolveLocale(user);
-            return new PasswordRulesText(locale, themeMessages(session, realm, locale)).describe(rules);
+            return new PasswordRulesText(locale, ThemeMessages.login(session, realm, locale)).describe(rules);
         });
     }
 
@@ -117,7 +113,7 @@ public final class MarketplacePasswordPolicyProvider implements PasswordPolicyPr
         }
         // the parameters are words: put them in the language Keycloak will show the message in
         Locale locale = messageLocale(user);
-        RefusalMessage refusal = new PasswordRulesText(locale, themeMessages(session, realm, locale))
+        RefusalMessage refusal = new PasswordRulesText(locale, ThemeMessages.login(session, realm, locale))
                 .refusal(problem.get(), rules);
         return new PolicyError(refusal.key(), refusal.parameters().toArray());
     }
@@ -155,18 +151,6 @@ public final class MarketplacePasswordPolicyProvider implements PasswordPolicyPr
         } catch (RuntimeException noRequest) {
             // not called from an HTTP request: the username is all there is
             return List.of();
-        }
-    }
-
-    private static Function<String, String> themeMessages(KeycloakSession session, RealmModel realm, Locale locale) {
-        try {
-            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            Properties messages = realm == null ? theme.getMessages(locale) : theme.getEnhancedMessages(realm, locale);
-            return messages::getProperty;
-        } catch (IOException unreadable) {
-            LOG.warnf(unreadable, "Cannot read the login theme's messages for %s: password messages show their keys",
-                    locale);
-            return key -> null;
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import ru.marketplace.keycloak.reset.i18n.PluralRules;
+import ru.marketplace.keycloak.i18n.PluralRules;
 
 /**
  * Puts the password rules into words in the reader's language, with the numbers of the realm's config and

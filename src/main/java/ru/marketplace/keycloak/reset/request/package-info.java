@@ -1,4 +1,4 @@
 /**
- * Plain logic: what a code request gets (a code, a cooldown, a refusal), from the settings and the limits.
+ * Plain logic: what the shopper typed into «Восстановление пароля» (an address, a phone number, nothing usable).
  */
 package ru.marketplace.keycloak.reset.request;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.KeycloakLauncher;
 
 /**
  * Keycloak's start with the realm export's breached-password policy set to the shipped list and to a big filter

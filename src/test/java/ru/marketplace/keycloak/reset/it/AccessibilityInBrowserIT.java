@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
-import ru.marketplace.keycloak.reset.it.support.Chromium;
-import ru.marketplace.keycloak.reset.it.support.Chromium.Viewport;
+import ru.marketplace.keycloak.harness.BrowserLogin;
+import ru.marketplace.keycloak.harness.Chromium;
+import ru.marketplace.keycloak.harness.Chromium.Viewport;
 
 /**
  * Every screen of the reset, in its normal and its error state, checked in Chromium by axe-core against WCAG 2.1

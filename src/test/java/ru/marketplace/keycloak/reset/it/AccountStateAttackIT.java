@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.ApiResponse;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.ApiResponse;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /** Attacks 29-47 that depend on the account's state, its sessions, MFA and the mail server. */
 class AccountStateAttackIT extends MarketplaceRealmTest {
@@ -146,7 +146,7 @@ class AccountStateAttackIT extends MarketplaceRealmTest {
     void aMailServerOutageLosesNothingAndIsReported(Shopper shopper) {
         Account dina = ResetJourney.newAccount(admin, "smtp-down");
         JsonNode smtp = admin.realm(ResetJourney.REALM).get("smtpServer");
-        int deadPort = ru.marketplace.keycloak.reset.it.support.FreePorts.pick();
+        int deadPort = ru.marketplace.keycloak.harness.FreePorts.pick();
         admin.updateRealm(ResetJourney.REALM, Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", Integer.toString(deadPort),
                 "from", smtp.get("from").asText())));
         Page codeScreen;

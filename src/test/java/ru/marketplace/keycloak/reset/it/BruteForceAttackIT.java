@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * Attacks 1-12 of the security catalogue against the real server: guessing, racing, replaying and skipping steps.

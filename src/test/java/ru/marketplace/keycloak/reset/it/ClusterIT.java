@@ -33,18 +33,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.production.OptimizedDistribution;
-import ru.marketplace.keycloak.reset.it.production.PostgresServer;
-import ru.marketplace.keycloak.reset.it.production.RoundRobinBalancer;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.FaultySmtpServer;
-import ru.marketplace.keycloak.reset.it.support.FaultySmtpServer.Fault;
-import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.production.OptimizedDistribution;
+import ru.marketplace.keycloak.harness.production.PostgresServer;
+import ru.marketplace.keycloak.harness.production.RoundRobinBalancer;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.FaultySmtpServer;
+import ru.marketplace.keycloak.harness.FaultySmtpServer.Fault;
+import ru.marketplace.keycloak.harness.HarnessSettings;
+import ru.marketplace.keycloak.harness.KeycloakLauncher;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /**
  * Two Keycloak nodes in one cluster (production mode, {@code --cache=ispn}, JGroups over JDBC_PING on a shared

@@ -21,21 +21,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
-import ru.marketplace.keycloak.reset.demo.Demo;
-import ru.marketplace.keycloak.reset.demo.MailboxPage;
-import ru.marketplace.keycloak.reset.demo.OidcClient;
-import ru.marketplace.keycloak.reset.demo.Storefront;
-import ru.marketplace.keycloak.reset.demo.StorefrontRegistration;
-import ru.marketplace.keycloak.reset.demo.WebServer;
+import ru.marketplace.keycloak.demo.Demo;
+import ru.marketplace.keycloak.demo.MailboxPage;
+import ru.marketplace.keycloak.demo.OidcClient;
+import ru.marketplace.keycloak.demo.Storefront;
+import ru.marketplace.keycloak.demo.StorefrontRegistration;
+import ru.marketplace.keycloak.demo.WebServer;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.Chromium;
-import ru.marketplace.keycloak.reset.it.support.FreePorts;
-import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.Chromium;
+import ru.marketplace.keycloak.harness.FreePorts;
+import ru.marketplace.keycloak.harness.KeycloakServer;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.RealKeycloak;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * What `mvn -Pdemo` offers, walked as a person would: the storefront's «Войти», the reset, the code read from the

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /** Attacks 13-17 of the catalogue: telling existing accounts from others by content, status, cookies or time. */
 class EnumerationAttackIT extends MarketplaceRealmTest {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /** Attacks 18-21: flooding an account's mailbox, or many mailboxes from one source. */
 class FloodingAttackIT extends MarketplaceRealmTest {

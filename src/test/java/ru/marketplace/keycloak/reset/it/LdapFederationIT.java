@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.InMemoryLdapDirectory;
-import ru.marketplace.keycloak.reset.it.support.LdapDirectory;
-import ru.marketplace.keycloak.reset.it.support.OpenLdapDirectory;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.KeycloakLauncher;
+import ru.marketplace.keycloak.harness.InMemoryLdapDirectory;
+import ru.marketplace.keycloak.harness.LdapDirectory;
+import ru.marketplace.keycloak.harness.OpenLdapDirectory;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * Shoppers whose accounts live in an LDAP directory (Keycloak's LDAP user federation pointed at OpenLDAP's slapd

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import ru.marketplace.keycloak.reset.it.support.FaultySmtpServer;
-import ru.marketplace.keycloak.reset.it.support.FaultySmtpServer.Fault;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.FaultySmtpServer;
+import ru.marketplace.keycloak.harness.FaultySmtpServer.Fault;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * Issue 10: the code mail survives a mail server that is silent, refuses for a while or drops the connection,

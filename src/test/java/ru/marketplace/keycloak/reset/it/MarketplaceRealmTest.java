@@ -2,10 +2,10 @@ package ru.marketplace.keycloak.reset.it;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.KeycloakServer;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.RealKeycloak;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.KeycloakServer;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.RealKeycloak;
 
 /**
  * Base of the tests against the real server's {@code marketplace} realm: the server, its mail and admin API,

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /** «Это были не вы?»: the link in the code e-mail, its confirmation page and the cancellation behind the button. */
 class NotMeIT extends MarketplaceRealmTest {

@@ -34,16 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.production.OptimizedDistribution;
-import ru.marketplace.keycloak.reset.it.production.PostgresServer;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.FreePorts;
-import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.production.OptimizedDistribution;
+import ru.marketplace.keycloak.harness.production.PostgresServer;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.FreePorts;
+import ru.marketplace.keycloak.harness.HarnessSettings;
+import ru.marketplace.keycloak.harness.KeycloakLauncher;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /**
  * The extension run the way an operator runs it: PostgreSQL, the jar in {@code providers/}, {@code kc.sh build

@@ -22,10 +22,10 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import ru.marketplace.keycloak.reset.it.ResetJourney.Account;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /** The reset as a shopper walks it, against a real Keycloak 26.7.3 with the extension and the realm export. */
 class ResetFlowIT extends MarketplaceRealmTest {

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
-import ru.marketplace.keycloak.reset.it.support.Chromium;
-import ru.marketplace.keycloak.reset.it.support.Chromium.Viewport;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.BrowserLogin;
+import ru.marketplace.keycloak.harness.Chromium;
+import ru.marketplace.keycloak.harness.Chromium.Viewport;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /**
  * The reset in a real Chromium against the real Keycloak, with the marketplace themes of the realm export: on a

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * The steps of the reset as a shopper takes them, shared by the integration tests: each returns the page the

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.WebElement;
-import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
-import ru.marketplace.keycloak.reset.it.support.Chromium;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
+import ru.marketplace.keycloak.harness.BrowserLogin;
+import ru.marketplace.keycloak.harness.Chromium;
+import ru.marketplace.keycloak.harness.ReceivedMail;
 
 /**
  * The reset screens as a shopper uses them in a real browser: typing, clicking, and what they should see and

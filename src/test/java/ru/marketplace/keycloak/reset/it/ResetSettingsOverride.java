@@ -2,7 +2,7 @@ package ru.marketplace.keycloak.reset.it;
 
 import java.util.HashMap;
 import java.util.Map;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.harness.AdminApi;
 
 /**
  * Changes the reset execution's settings through the admin API, as a realm admin would in the console.

@@ -12,10 +12,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
-import ru.marketplace.keycloak.reset.it.support.BrowserLogin;
-import ru.marketplace.keycloak.reset.it.support.Chromium;
-import ru.marketplace.keycloak.reset.it.support.Chromium.Viewport;
-import ru.marketplace.keycloak.reset.it.support.TokenResponse;
+import ru.marketplace.keycloak.harness.BrowserLogin;
+import ru.marketplace.keycloak.harness.Chromium;
+import ru.marketplace.keycloak.harness.Chromium.Viewport;
+import ru.marketplace.keycloak.harness.TokenResponse;
 
 /**
  * Attack 34 with a real security key: a shopper who registered one (WebAuthn, through Chromium's virtual

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import ru.marketplace.keycloak.reset.i18n.ShippedMessages;
+import ru.marketplace.keycloak.i18n.ShippedMessages;
 import ru.marketplace.keycloak.reset.policy.breach.BreachCheck;
 import ru.marketplace.keycloak.reset.policy.breach.BreachFilter;
 import ru.marketplace.keycloak.reset.policy.breach.BreachFilterTestSupport;

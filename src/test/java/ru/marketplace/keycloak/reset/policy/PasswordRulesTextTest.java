@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import ru.marketplace.keycloak.reset.i18n.ShippedMessages;
+import ru.marketplace.keycloak.i18n.ShippedMessages;
 
 /** The texts as shipped in messages_ru / messages_en, put together for every combination of unmet rules. */
 class PasswordRulesTextTest {

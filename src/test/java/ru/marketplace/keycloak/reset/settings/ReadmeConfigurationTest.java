@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.settings;
 
+import ru.marketplace.keycloak.settings.SettingOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

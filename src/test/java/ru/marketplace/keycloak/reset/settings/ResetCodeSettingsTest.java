@@ -1,5 +1,6 @@
 package ru.marketplace.keycloak.reset.settings;
 
+import ru.marketplace.keycloak.settings.SettingOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +19,13 @@ class ResetCodeSettingsTest {
     @Test
     void defaultsMatchTheDocumentedValues() {
         ResetCodeSettings settings = ResetCodeSettings.parse(Map.of());
-        assertEquals(6, settings.codeLength());
-        assertEquals(Duration.ofMinutes(10), settings.codeLifetime());
-        assertEquals(5, settings.maxAttemptsPerCode());
-        assertEquals(Duration.ofSeconds(60), settings.resendCooldown());
-        assertEquals(5, settings.maxCodesPerHour());
-        assertEquals(10, settings.maxFailuresPerHour());
-        assertEquals(30, settings.maxRequestsPerIpPerHour());
+        assertEquals(6, settings.rules().codeLength());
+        assertEquals(Duration.ofMinutes(10), settings.rules().codeLifetime());
+        assertEquals(5, settings.rules().maxAttemptsPerCode());
+        assertEquals(Duration.ofSeconds(60), settings.rules().resendCooldown());
+        assertEquals(5, settings.rules().maxCodesPerHour());
+        assertEquals(10, settings.rules().maxFailuresPerHour());
+        assertEquals(30, settings.rules().maxRequestsPerIpPerHour());
         assertEquals("", settings.supportEmail());
         assertEquals(ZoneId.of("Europe/Moscow"), settings.mailTimeZone());
         assertEquals(ForceLogin.ONLY_FEDERATED, settings.forceLogin());
@@ -41,13 +42,13 @@ class ResetCodeSettingsTest {
                 Map.entry("maxWrongCodesPerAccountPerHour", "100"), Map.entry("maxCodeRequestsPerIpPerHour", "7"),
                 Map.entry("supportEmail", "help@shop.example"), Map.entry("mailTimeZone", "Asia/Yekaterinburg"),
                 Map.entry("forceLogin", "TRUE"), Map.entry("signOutOtherSessions", "false")));
-        assertEquals(8, settings.codeLength());
-        assertEquals(Duration.ofMinutes(5), settings.codeLifetime());
-        assertEquals(3, settings.maxAttemptsPerCode());
-        assertEquals(Duration.ZERO, settings.resendCooldown());
-        assertEquals(2, settings.maxCodesPerHour());
-        assertEquals(100, settings.maxFailuresPerHour());
-        assertEquals(7, settings.maxRequestsPerIpPerHour());
+        assertEquals(8, settings.rules().codeLength());
+        assertEquals(Duration.ofMinutes(5), settings.rules().codeLifetime());
+        assertEquals(3, settings.rules().maxAttemptsPerCode());
+        assertEquals(Duration.ZERO, settings.rules().resendCooldown());
+        assertEquals(2, settings.rules().maxCodesPerHour());
+        assertEquals(100, settings.rules().maxFailuresPerHour());
+        assertEquals(7, settings.rules().maxRequestsPerIpPerHour());
         assertEquals("help@shop.example", settings.supportEmail());
         assertEquals(ZoneId.of("Asia/Yekaterinburg"), settings.mailTimeZone());
         assertEquals(ForceLogin.ALWAYS, settings.forceLogin());
@@ -64,9 +65,9 @@ class ResetCodeSettingsTest {
     void outOfRangeOrMalformedNumbersFallBackToDefaultsAndAreReported(String key, String value) {
         ResetCodeSettings settings = ResetCodeSettings.parse(Map.of(key, value));
         ResetCodeSettings defaults = ResetCodeSettings.defaults();
-        assertEquals(defaults.codeLength(), settings.codeLength());
-        assertEquals(defaults.codeLifetime(), settings.codeLifetime());
-        assertEquals(defaults.maxAttemptsPerCode(), settings.maxAttemptsPerCode());
+        assertEquals(defaults.rules().codeLength(), settings.rules().codeLength());
+        assertEquals(defaults.rules().codeLifetime(), settings.rules().codeLifetime());
+        assertEquals(defaults.rules().maxAttemptsPerCode(), settings.rules().maxAttemptsPerCode());
         assertEquals(1, settings.problems().size());
         assertTrue(settings.problems().get(0).contains(key), settings.problems()::toString);
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keycloak.theme.beans.MessageFormatterMethod;
-import ru.marketplace.keycloak.reset.i18n.PluralRules;
-import ru.marketplace.keycloak.reset.i18n.ShippedMessages;
+import ru.marketplace.keycloak.i18n.PluralRules;
+import ru.marketplace.keycloak.i18n.ShippedMessages;
 
 /**
  * The templates pick plural forms themselves for numbers only they know (the password rules): the FreeMarker

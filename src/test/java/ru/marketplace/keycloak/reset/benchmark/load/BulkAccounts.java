@@ -2,7 +2,7 @@ package ru.marketplace.keycloak.reset.benchmark.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import ru.marketplace.keycloak.reset.it.production.PostgresServer;
+import ru.marketplace.keycloak.harness.production.PostgresServer;
 
 /**
  * Shopper accounts written straight into Keycloak's PostgreSQL tables (after Keycloak created the schema and the

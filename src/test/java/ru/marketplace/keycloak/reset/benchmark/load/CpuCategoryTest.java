@@ -22,7 +22,7 @@ class CpuCategoryTest {
     @Test
     void jdkFramesCountForTheirCaller() {
         assertEquals(CpuCategory.EXTENSION, CpuCategory.of(List.of("java.util.HashMap", "java.lang.String",
-                "ru.marketplace.keycloak.reset.limits.RingRecord", "org.keycloak.services.resources.LoginActionsService")));
+                "ru.marketplace.keycloak.code.limits.RingRecord", "org.keycloak.services.resources.LoginActionsService")));
         assertEquals(CpuCategory.KEYCLOAK, CpuCategory.of(List.of("java.util.HashMap", "org.keycloak.services.managers.AuthenticationManager")));
         assertEquals(CpuCategory.OTHER, CpuCategory.of(List.of("java.util.HashMap", "java.lang.Thread")));
         assertEquals(CpuCategory.OTHER, CpuCategory.of(List.of()));

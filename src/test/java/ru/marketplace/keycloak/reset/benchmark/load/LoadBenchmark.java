@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import ru.marketplace.keycloak.reset.it.production.OptimizedDistribution;
-import ru.marketplace.keycloak.reset.it.production.PostgresServer;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
-import ru.marketplace.keycloak.reset.it.support.FreePorts;
-import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
-import ru.marketplace.keycloak.reset.it.support.KeycloakLauncher;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
+import ru.marketplace.keycloak.harness.production.OptimizedDistribution;
+import ru.marketplace.keycloak.harness.production.PostgresServer;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.FreePorts;
+import ru.marketplace.keycloak.harness.HarnessSettings;
+import ru.marketplace.keycloak.harness.KeycloakLauncher;
+import ru.marketplace.keycloak.harness.MailCatcher;
 
 /**
  * Issue 9's load benchmark: one production-mode Keycloak ({@code kc.sh build} + {@code start --optimized}, the

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
+import ru.marketplace.keycloak.harness.HarnessSettings;
 
 /**
  * {@code mvn -B -Pload verify [-Dload.rounds=3 -Dload.resets=30 -Dload.concurrency=4 -Dload.pending=400

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import ru.marketplace.keycloak.reset.it.support.HarnessSettings;
+import ru.marketplace.keycloak.harness.HarnessSettings;
 
 /**
  * The load benchmark with tiny numbers, in {@code mvn verify}'s production-mode run (tag "production", after

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ru.marketplace.keycloak.reset.it.support.AdminApi;
+import ru.marketplace.keycloak.harness.AdminApi;
 
 /**
  * The comparison realm: Keycloak's default flows (reset-credentials: username → link by e-mail → new password), with

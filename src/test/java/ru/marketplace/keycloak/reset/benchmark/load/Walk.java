@@ -1,6 +1,6 @@
 package ru.marketplace.keycloak.reset.benchmark.load;
 
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /** One shopper's way through a flow, each step timed; throws when the shopper does not get where expected. */
 @FunctionalInterface

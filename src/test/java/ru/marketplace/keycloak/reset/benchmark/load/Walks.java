@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.marketplace.keycloak.reset.it.support.MailCatcher;
-import ru.marketplace.keycloak.reset.it.support.Page;
-import ru.marketplace.keycloak.reset.it.support.ReceivedMail;
-import ru.marketplace.keycloak.reset.it.support.Shopper;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
 
 /**
  * The walks the benchmark times, over HTTP with the harness's {@link Shopper}: this project's reset (e-mail →
