@@ -63,3 +63,12 @@
 <#macro signature>
 <p style="margin:24px 0 0; color:#4b5563;">${msg("marketplaceMailSignature", brandName)}</p>
 </#macro>
+
+<#-- The code as one unbroken run of digits in a large monospace box: a double click or a long press selects all of it. -->
+<#macro codeBox code>
+<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;">
+  <tr>
+    <td id="mp-mail-code" style="background:#f5f3ff; border:1px solid #ddd6fe; border-radius:12px; padding:14px 24px; font-family:'SFMono-Regular', Menlo, Consolas, 'Courier New', monospace; font-size:36px; line-height:44px; font-weight:700; letter-spacing:8px; color:#111827;">${code}</td>
+  </tr>
+</table>
+</#macro>

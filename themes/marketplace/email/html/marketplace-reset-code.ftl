@@ -4,11 +4,7 @@
 <@mail.frame preheader=msg("marketplaceResetCodeMailLifetime", codeLifetime)>
 <@mail.greeting/>
 <@mail.paragraph>${msg("marketplaceResetCodeMailIntro")}</@mail.paragraph>
-<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 24px;">
-  <tr>
-    <td id="mp-mail-code" style="background:#f5f3ff; border:1px solid #ddd6fe; border-radius:12px; padding:14px 24px; font-family:'SFMono-Regular', Menlo, Consolas, 'Courier New', monospace; font-size:36px; line-height:44px; font-weight:700; letter-spacing:8px; color:#111827;">${code}</td>
-  </tr>
-</table>
+<@mail.codeBox code=code/>
 <@mail.paragraph>${msg("marketplaceResetCodeMailLifetime", codeLifetime)}</@mail.paragraph>
 <@mail.paragraph style=" color:#4b5563;">${msg("marketplaceResetCodeMailIgnore")}</@mail.paragraph>
 <#-- «Это были не вы?»: a one-time cancellation link (the flow sets notMeUrl); it never carries the code. -->

@@ -2,6 +2,7 @@
      every action is a plain form post; marketplace-reset.js only adds the resend countdown and the expiry notice. -->
 <#import "template.ftl" as layout>
 <#import "marketplace-plural.ftl" as plural>
+<#import "marketplace-code-parts.ftl" as parts>
 <#assign codeError = messagesPerField.existsError('code')>
 <#-- false once only a new code helps (no attempts left, or expired): the screen then leads to «Получить новый код» -->
 <#assign usable = codeUsable!true>
@@ -12,23 +13,7 @@
     <#elseif section = "form">
         <#-- where the code went, in one sentence on every render (first, after a wrong code, after a resend) -->
         <p id="mp-code-sent-to" class="mp-lead">${msg("marketplaceResetCodeSentTo", resetAddress)}</p>
-        <#if senderAddress?has_content>
-            <div id="mp-mail-lookup" class="mp-mail-lookup">
-                <p id="mp-mail-lookup-title" class="mp-mail-lookup__title">${msg("marketplaceResetMailLookupTitle")}</p>
-                <dl class="mp-mail-lookup__facts">
-                    <dt>${msg("marketplaceResetMailLookupFrom")}</dt>
-                    <dd id="mp-mail-sender"><#if senderName?has_content><span class="mp-mail-lookup__name">${senderName}</span> </#if><span class="mp-mail-lookup__address">${senderAddress}</span></dd>
-                    <dt>${msg("marketplaceResetMailLookupSubject")}</dt>
-                    <dd id="mp-mail-subject">${msg("marketplaceResetCodeMailSubject")}</dd>
-                </dl>
-                <#if webmailUrl?? && webmailId??>
-                    <#assign webmailLabel = msg("marketplaceResetOpenWebmail." + webmailId)>
-                    <a id="mp-open-webmail" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} mp-webmail mp-webmail--${webmailId}"
-                       href="${webmailUrl}" target="_blank" rel="noopener noreferrer" data-webmail="${webmailId}"
-                       aria-label="${msg("marketplaceResetOpensInNewTab", webmailLabel)}">${webmailLabel}<span class="mp-webmail__arrow" aria-hidden="true"> ↗</span></a>
-                </#if>
-            </div>
-        </#if>
+        <@parts.mailLookup subjectKey="marketplaceResetCodeMailSubject"/>
         <#-- data-mp-expires-in: the code's remaining life by the server's clock, so the page can say when it has run out -->
         <#-- onsubmit: one click posts once, as Keycloak's own login form does (a disabled button is not sent, so the
              step travels in a hidden field); marketplace-reset.js enables the button again when the page is restored
@@ -81,8 +66,6 @@
         </form>
         <script type="module" src="${url.resourcesPath}/js/marketplace-reset.js"></script>
     <#elseif section = "info">
-        <p id="mp-mail-help">${msg("marketplaceResetMailHelp")}</p>
-        <p id="mp-support">${msg("marketplaceResetNoMailbox")}
-            <a id="mp-support-link" href="mailto:${supportEmail}">${supportEmail}</a></p>
+        <@parts.mailHelp noMailboxKey="marketplaceResetNoMailbox"/>
     </#if>
 </@layout.registrationLayout>

@@ -27,7 +27,8 @@ class ArchitectureTest {
             "ru.marketplace.keycloak.mailbox..",
             "ru.marketplace.keycloak.reset.request..",
             "ru.marketplace.keycloak.reset.settings..",
-            "ru.marketplace.keycloak.reset.policy.breach.."};
+            "ru.marketplace.keycloak.reset.policy.breach..",
+            "ru.marketplace.keycloak.verifyemail.settings.."};
 
     /** What every flow that mails a code shares: the engine, its store adapter, the mail queue and the texts. */
     private static final String[] SHARED = {
@@ -35,7 +36,9 @@ class ArchitectureTest {
             "ru.marketplace.keycloak.mail..",
             "ru.marketplace.keycloak.settings..",
             "ru.marketplace.keycloak.i18n..",
-            "ru.marketplace.keycloak.mailbox.."};
+            "ru.marketplace.keycloak.mailbox..",
+            "ru.marketplace.keycloak.theme..",
+            "ru.marketplace.keycloak.console.."};
 
     private static JavaClasses production;
 

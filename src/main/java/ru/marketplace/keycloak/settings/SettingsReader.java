@@ -19,6 +19,7 @@ public final class SettingsReader {
     private static final Pattern PLAIN_EMAIL = Pattern.compile("^[^\\s@<>\"',;]+@[^\\s@<>\"',;]+\\.[^\\s@<>\"',;]+$");
 
     private final Map<String, String> config;
+    private final List<String> refusals = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
     /** {@code config} may be null or empty (no config saved yet). */
@@ -31,9 +32,19 @@ public final class SettingsReader {
         return value != null && PLAIN_EMAIL.matcher(value).matches();
     }
 
-    /** Why configured values were replaced by defaults, one sentence each; empty when all were valid. */
+    /** Why configured values were replaced by defaults, one sentence each with the value used; empty when all were valid. */
     public List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    /** The same, as a console refuses them on save: what is wrong, without the fallback. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    private void report(String refusal, String fallback) {
+        refusals.add(refusal);
+        problems.add(refusal + "; " + fallback);
     }
 
     private String raw(SettingOption option) {
@@ -54,8 +65,8 @@ public final class SettingsReader {
         } catch (NumberFormatException ignored) {
             // reported below together with out-of-range values
         }
-        problems.add(String.format("%s (%s) must be a whole number from %d to %d, was '%s'; using %d",
-                option.label(), option.key(), option.min(), option.max(), value, option.defaultValue()));
+        report(String.format("%s (%s) must be a whole number from %d to %d, was '%s'",
+                option.label(), option.key(), option.min(), option.max(), value), "using " + option.defaultValue());
         return option.defaultValue();
     }
 
@@ -68,8 +79,8 @@ public final class SettingsReader {
         if (value.length() <= option.maxLength() && isPlainEmail(value)) {
             return value;
         }
-        problems.add(String.format("%s (%s) must be a plain e-mail address, was '%s'; using the derived default",
-                option.label(), option.key(), value));
+        report(String.format("%s (%s) must be a plain e-mail address, was '%s'", option.label(), option.key(), value),
+                "using the derived default");
         return option.defaultValue();
     }
 
@@ -85,8 +96,8 @@ public final class SettingsReader {
                 // reported below together with overlong values
             }
         }
-        problems.add(String.format("%s (%s) must be a time zone ID such as Europe/Moscow, was '%s'; using %s",
-                option.label(), option.key(), value, option.defaultValue()));
+        report(String.format("%s (%s) must be a time zone ID such as Europe/Moscow, was '%s'", option.label(), option.key(), value),
+                "using " + option.defaultValue());
         return ZoneId.of(option.defaultValue());
     }
 
@@ -101,8 +112,8 @@ public final class SettingsReader {
                 return allowed;
             }
         }
-        problems.add(String.format("%s (%s) must be one of %s, was '%s'; using %s",
-                option.label(), option.key(), String.join(", ", option.values()), value, option.defaultValue()));
+        report(String.format("%s (%s) must be one of %s, was '%s'", option.label(), option.key(),
+                String.join(", ", option.values()), value), "using " + option.defaultValue());
         return option.defaultValue();
     }
 
@@ -114,8 +125,8 @@ public final class SettingsReader {
         if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
             return Boolean.parseBoolean(value);
         }
-        problems.add(String.format("%s (%s) must be true or false, was '%s'; using %s",
-                option.label(), option.key(), value, option.defaultValue()));
+        report(String.format("%s (%s) must be true or false, was '%s'", option.label(), option.key(), value),
+                "using " + option.defaultValue());
         return option.defaultValue();
     }
 }

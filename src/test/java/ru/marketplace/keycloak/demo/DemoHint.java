@@ -3,8 +3,8 @@ package ru.marketplace.keycloak.demo;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the demo suggests trying, for the storefront's front page and the console: who to sign in as, and how to
- * walk the reset.
+ * What the demo suggests trying, for the storefront's front page and the console: who to sign in as, how to
+ * walk the reset, and the registration whose address a code confirms.
  *
  * @param passwordChanged whether the shopper's password is no longer {@code password} (asked on every front page,
  *                        so the page never names a password that stopped working)
@@ -23,7 +23,8 @@ public record DemoHint(String email, String password, String mailboxUrl, Boolean
                 "код придёт в почтовый ящик " + mailboxUrl + " — введите его;",
                 "придумайте новый пароль: витрина поприветствует вас по имени и покажет ID-токен;",
                 "«Выйти» и войдите снова — уже с новым паролем (старый " + password + " больше не подойдёт);",
-                "то же из приложения: на витрине «войти как в приложении» → «Не помню пароль» (клиент storefront-mobile).",
+                "то же из приложения: на витрине «войти как в приложении» → «Не помню пароль» (клиент storefront-mobile);",
+                "новый покупатель: «Зарегистрироваться» на витрине → заполните форму → код из почтового ящика подтвердит адрес.",
         };
     }
 
@@ -39,6 +40,8 @@ public record DemoHint(String email, String password, String mailboxUrl, Boolean
                 + " и нажмите «Продолжить».</li>\n"
                 + "<li>Откройте <a href=\"" + Html.escape(mailboxUrl) + "\" target=\"_blank\" rel=\"noopener\">"
                 + "почтовый ящик</a>: там письмо с кодом. Введите код.</li>\n"
-                + "<li>Придумайте новый пароль — и вы снова на витрине, уже вошедшим.</li>\n</ol>\n</div>\n";
+                + "<li>Придумайте новый пароль — и вы снова на витрине, уже вошедшим.</li>\n</ol>\n"
+                + "<p>Или «Зарегистрироваться» как новый покупатель: адрес почты подтверждается кодом из того же "
+                + "почтового ящика.</p>\n</div>\n";
     }
 }

@@ -93,6 +93,18 @@ class MailboxPageTest {
         assertTrue(MailboxPage.codeIn(null).isEmpty());
     }
 
+    /** A page of every mail of a long run was 98,311 px tall on a phone; the newest 30 are what anyone looks for. */
+    @Test
+    void onlyTheNewestMailsAreShownAndTheRestCounted() {
+        for (int i = 0; i < MailboxPage.SHOWN + 5; i++) {
+            mails.add(mail("Код " + i, "Ваш код:\n\n" + (100000 + i) + "\n", 1000 + i));
+        }
+        Document html = Jsoup.parse(page.apply(WebRequest.get("/", Map.of())).html());
+        assertEquals(MailboxPage.SHOWN, html.select("article.mail").size());
+        assertEquals("Код " + (MailboxPage.SHOWN + 4), html.selectFirst("article.mail .subject").text(), "the newest first");
+        assertEquals("Показаны 30 последних писем из 35.", html.selectFirst("#older").text());
+    }
+
     private static ReceivedMail mail(String subject, String text, long epochSecond) {
         return new ReceivedMail("no-reply@marketplace.example", List.of("anna@pokupatel.example"), subject, text, null,
                 Instant.ofEpochSecond(epochSecond), "anna@pokupatel.example", List.of());

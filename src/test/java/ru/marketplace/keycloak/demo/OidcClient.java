@@ -73,9 +73,22 @@ public final class OidcClient {
 
     /** Where to send the browser to sign in: code flow, PKCE S256, with the login's state and nonce. */
     public String authorizationUrl(PendingLogin login) {
-        Map<String, String> params = Pkce.authorizationParams(clientId, redirectUri, "openid profile email",
-                login.state(), login.nonce(), login.codeVerifier());
+        return authorizationEndpoint + "?" + Urls.form(params(login));
+    }
+
+    /**
+     * The same login, opening on the registration form ({@code prompt=create}, OpenID Connect's initiating user
+     * registration): after «Подтвердите адрес почты» the browser comes back with a code as from a sign-in.
+     */
+    public String registrationUrl(PendingLogin login) {
+        Map<String, String> params = new java.util.LinkedHashMap<>(params(login));
+        params.put("prompt", "create");
         return authorizationEndpoint + "?" + Urls.form(params);
+    }
+
+    private Map<String, String> params(PendingLogin login) {
+        return Pkce.authorizationParams(clientId, redirectUri, "openid profile email",
+                login.state(), login.nonce(), login.codeVerifier());
     }
 
     /**

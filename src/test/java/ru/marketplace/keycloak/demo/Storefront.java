@@ -22,7 +22,8 @@ import java.util.function.Function;
  * for the app's {@code ru.marketplace.app:/oauth2redirect}, which a desktop browser cannot open: it trades the code
  * as the app would and says that the app would open now.
  *
- * <p>Routes: {@code GET /}, {@code GET /login}, {@code GET /callback}, {@code POST /logout},
+ * <p>Routes: {@code GET /}, {@code GET /login}, {@code GET /register} (the login opening on the registration form),
+ * {@code GET /callback}, {@code POST /logout},
  * {@code GET /signed-out}, {@code GET /app/login}, {@code GET /app/callback}.
  */
 public final class Storefront implements Function<WebRequest, WebReply> {
@@ -76,12 +77,13 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         return switch (route) {
             case "GET /", "HEAD /" -> home(request, null);
             case "GET /signed-out" -> home(request, "Вы вышли из аккаунта.");
-            case "GET /login" -> startLogin(request, oidc);
+            case "GET /login" -> startLogin(request, oidc, false);
+            case "GET /register" -> startLogin(request, oidc, true);
             case "GET /callback" -> finishLogin(request);
-            case "GET /app/login" -> app == null ? notFound() : startLogin(request, app);
+            case "GET /app/login" -> app == null ? notFound() : startLogin(request, app, false);
             case "GET " + APP_CALLBACK -> app == null ? notFound() : finishAppLogin(request);
             case "POST /logout" -> logout(request);
-            default -> Set.of("/", "/login", "/callback", "/logout", "/signed-out", "/app/login", APP_CALLBACK).contains(request.path())
+            default -> Set.of("/", "/login", "/register", "/callback", "/logout", "/signed-out", "/app/login", APP_CALLBACK).contains(request.path())
                     ? WebReply.error(405, Html.page("Витрина", "<p>Так сюда не заходят.</p>", 0))
                     : notFound();
         };
@@ -119,6 +121,8 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         StringBuilder html = new StringBuilder("<div class=\"card\">\n<h1>Добро пожаловать!</h1>\n"
                 + "<p>Войдите, и витрина поприветствует вас по имени.</p>\n"
                 + "<a id=\"login\" class=\"button\" href=\"/login\">Войти</a>\n"
+                + "<p>Впервые у нас? <a id=\"register\" href=\"/register\">Зарегистрироваться</a>: адрес почты "
+                + "подтверждается кодом из письма.</p>\n"
                 + (app == null ? "" : "<p class=\"muted\">Или как покупатель в мобильном приложении (клиент "
                         + Html.escape(app.clientId()) + ", ссылка «Не помню пароль»): <a id=\"app-login\" href=\"/app/login\">"
                         + "войти как в приложении</a>.</p>\n")
@@ -129,11 +133,11 @@ public final class Storefront implements Function<WebRequest, WebReply> {
         return html.toString();
     }
 
-    private WebReply startLogin(WebRequest request, OidcClient client) {
+    private WebReply startLogin(WebRequest request, OidcClient client, boolean register) {
         BrowserSessions.Session session = sessions.findOrCreate(request);
         PendingLogin login = PendingLogin.fresh(clock.instant());
         session.addPendingLogin(login);
-        WebReply reply = WebReply.redirect(302, client.authorizationUrl(login));
+        WebReply reply = WebReply.redirect(302, register ? client.registrationUrl(login) : client.authorizationUrl(login));
         return session.isNew() ? reply.withHeader("Set-Cookie", BrowserSessions.cookieFor(session)) : reply;
     }
 

@@ -1,5 +1,7 @@
 package ru.marketplace.keycloak.reset.flow;
 
+import ru.marketplace.keycloak.mail.PendingCodeMail;
+import ru.marketplace.keycloak.i18n.CodeMessages;
 import ru.marketplace.keycloak.mail.AccountMailer;
 import ru.marketplace.keycloak.reset.settings.ResetKeys;
 import java.net.URI;
@@ -252,19 +254,19 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
                         new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()),
-                                notMeLink(account.userId()), ResetMailer.CodeMail.of(context.getAuthenticationSession(), outcome.pending()));
+                                notMeLink(account.userId()), PendingCodeMail.of(context.getAuthenticationSession(), outcome.pending()));
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
                     // where the code went is the screen's lead, worded the same on every render; only a resend adds a notice
-                    FormMessage notice = previous == null ? null : new FormMessage(null, ResetMessages.CODE_RESENT);
+                    FormMessage notice = previous == null ? null : new FormMessage(null, CodeMessages.CODE_RESENT);
                     context.challenge(screens.codeScreen(outcome.pending(), now, null, notice, null));
                 }
                 case COOLDOWN -> context.challenge(screens.codeScreen(previous, now,
-                        new FormMessage(FIELD_CODE, ResetMessages.RESEND_COOLDOWN, text.waitTime(outcome.retryAfter())), null, null));
+                        new FormMessage(FIELD_CODE, CodeMessages.RESEND_COOLDOWN, text.waitTime(outcome.retryAfter())), null, null));
                 case THROTTLED, LOCKED -> {
                     String key = outcome.status() == IssueOutcome.Status.LOCKED
-                            ? ResetMessages.TOO_MANY_WRONG_CODES : ResetMessages.TOO_MANY_REQUESTS;
+                            ? CodeMessages.TOO_MANY_WRONG_CODES : CodeMessages.TOO_MANY_REQUESTS;
                     context.getEvent().clone()
                             .detail(Details.EMAIL, address)
                             .detail(Details.REASON, outcome.status() == IssueOutcome.Status.LOCKED ? "wrong_code_limit" : "code_request_limit")
@@ -300,29 +302,29 @@ public final class EmailCodeAuthenticator implements Authenticator {
             Integer attemptsRemaining;
             switch (outcome.status()) {
                 case MALFORMED -> {
-                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_MALFORMED, settings.rules().codeLength());
+                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_MALFORMED, settings.rules().codeLength());
                     attemptsRemaining = null;
                 }
                 case WRONG -> {
                     reject(pending, user, "wrong_code", Errors.INVALID_CODE);
                     error = outcome.attemptsRemaining() > 0
-                            ? new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG, text.counted(ResetMessages.ATTEMPTS_LEFT, outcome.attemptsRemaining()))
-                            : new FormMessage(FIELD_CODE, ResetMessages.CODE_WRONG_LAST);
+                            ? new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG, text.counted(CodeMessages.ATTEMPTS_LEFT, outcome.attemptsRemaining()))
+                            : new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG_LAST);
                     attemptsRemaining = outcome.attemptsRemaining();
                 }
                 case EXPIRED -> {
                     reject(pending, user, "expired_code", Errors.EXPIRED_CODE);
-                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_EXPIRED);
+                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXPIRED);
                     attemptsRemaining = null;
                 }
                 case EXHAUSTED -> {
                     reject(pending, user, "attempts_exhausted", Errors.INVALID_CODE);
-                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_EXHAUSTED);
+                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXHAUSTED);
                     attemptsRemaining = 0;
                 }
                 case LOCKED -> {
                     reject(pending, user, "wrong_code_limit", Errors.SLOW_DOWN);
-                    error = new FormMessage(FIELD_CODE, ResetMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter()));
+                    error = new FormMessage(FIELD_CODE, CodeMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter()));
                     attemptsRemaining = 0;
                 }
                 case REVOKED -> {
@@ -374,7 +376,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             context.challenge(next.map(url -> Response.status(Response.Status.FOUND).location(url).build())
                     .orElseGet(() -> pending == null
                             ? screens.emailScreen(state.typedAddress(), null)
-                            : screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, ResetMessages.CODE_USED), null, 0)));
+                            : screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, CodeMessages.CODE_USED), null, 0)));
         }
 
         private void reject(PendingCode pending, UserModel user, String reason, String error) {

@@ -8,9 +8,8 @@ import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
+import ru.marketplace.keycloak.console.ConsoleFields;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
-import ru.marketplace.keycloak.settings.SettingOption;
 
 /** Registers {@link EmailCodeAuthenticator}; its console fields come from {@link ResetCodeSettings#OPTIONS}. */
 public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
@@ -22,7 +21,7 @@ public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory
             AuthenticationExecutionModel.Requirement.REQUIRED,
             AuthenticationExecutionModel.Requirement.DISABLED
     };
-    private static final List<ProviderConfigProperty> CONFIG = configProperties();
+    private static final List<ProviderConfigProperty> CONFIG = ConsoleFields.of(ResetCodeSettings.OPTIONS);
 
     @Override
     public String getId() {
@@ -84,26 +83,5 @@ public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public void close() {
         // nothing held
-    }
-
-    private static List<ProviderConfigProperty> configProperties() {
-        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
-        for (SettingOption option : ResetCodeSettings.OPTIONS) {
-            var property = builder.property()
-                    .name(option.key())
-                    .label(option.label())
-                    .helpText(option.helpText() + " Default: " + (option.defaultText().isEmpty() ? "(derived)" : option.defaultText()) + ".");
-            if (option instanceof SettingOption.Number number) {
-                property.type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(number.defaultValue());
-            } else if (option instanceof SettingOption.Choice choice) {
-                property.type(ProviderConfigProperty.LIST_TYPE).options(choice.values()).defaultValue(choice.defaultValue());
-            } else if (option instanceof SettingOption.Flag flag) {
-                property.type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(flag.defaultValue());
-            } else {
-                property.type(ProviderConfigProperty.STRING_TYPE).defaultValue(option.defaultText());
-            }
-            property.add();
-        }
-        return builder.build();
     }
 }

@@ -8,19 +8,15 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
-import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.sessions.RootAuthenticationSessionModel;
 import ru.marketplace.keycloak.mail.AccountMailer;
 import ru.marketplace.keycloak.mail.AccountMailer.Origin;
+import ru.marketplace.keycloak.mail.CodeMailEvents;
 import ru.marketplace.keycloak.mail.Drop;
 import ru.marketplace.keycloak.mail.MailRequest;
-import ru.marketplace.keycloak.code.PendingCode;
+import ru.marketplace.keycloak.mail.PendingCodeMail;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
 import ru.marketplace.keycloak.code.limits.CodeRevocations;
 import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
@@ -40,13 +36,6 @@ public final class ResetMailer {
     /** How long the «пароль изменён» notice is retried: it has no code to expire with. */
     static final Duration NOTICE_RETRIES_FOR = Duration.ofHours(1);
 
-    /** Where the code lives: the login session and tab the shopper is in, and the code itself. */
-    public record CodeMail(String rootSessionId, String tabId, PendingCode code) {
-        public static CodeMail of(AuthenticationSessionModel authSession, PendingCode code) {
-            return new CodeMail(authSession.getParentSession().getId(), authSession.getTabId(), code);
-        }
-    }
-
     private final AccountMailer mailer;
 
     public ResetMailer(KeycloakSession session) {
@@ -60,41 +49,13 @@ public final class ResetMailer {
      * @param late what only the composing session can add: the «Это были не вы?» link with its one-time token
      */
     public void sendCode(Origin origin, UserModel user, Map<String, Object> templateAttributes, AccountMailer.LateAttributes late,
-                         CodeMail code) {
+                         PendingCodeMail code) {
         String userId = user.getId();
-        MailRequest.Outcome outcome = new MailRequest.Outcome() {
-            @Override
-            public void retrying(KeycloakSession background, String reason) {
-                // what an admin watching events sees at once during an outage; the mail is retried
-                AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
-                        .detail(Details.REASON, "retrying: " + reason)
-                        .error(Errors.EMAIL_SEND_FAILED);
-            }
-
-            @Override
-            public void delivered(KeycloakSession background, int attempts) {
-                UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
-                EventBuilder event = AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId);
-                if (recipient != null) {
-                    event.detail(Details.USERNAME, recipient.getUsername()).detail(Details.EMAIL, recipient.getEmail());
-                }
-                event.detail("attempts", Integer.toString(attempts)).success();
-            }
-
-            @Override
-            public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
-                AccountMailer.event(background, origin, EventType.SEND_RESET_PASSWORD).user(userId)
-                        .detail(Details.REASON, reason.tag() + (detail.isEmpty() ? "" : ": " + detail))
-                        .detail("attempts", Integer.toString(attempts))
-                        .error(Errors.EMAIL_SEND_FAILED);
-                if (reason == Drop.REFUSED || reason == Drop.BACKLOG_FULL || reason == Drop.SHUTDOWN) {
-                    // the code was still valid: «Отправить код ещё раз» need not wait out its cooldown
-                    authSession(background, origin, code).ifPresent(s -> CodeStepHandOff.deliveryAbandoned(s, code.code().codeId()));
-                }
-            }
-        };
+        // the code was still valid when the queue gave up: «Отправить код ещё раз» need not wait out its cooldown
+        MailRequest.Outcome outcome = new CodeMailEvents(origin, EventType.SEND_RESET_PASSWORD, userId, code,
+                authSession -> CodeStepHandOff.deliveryAbandoned(authSession, code.code().codeId()));
         mailer.send(origin, userId, new AccountMailer.Letter("reset-code", CODE_SUBJECT, CODE_TEMPLATE, templateAttributes, late),
-                code.code().expiresAt(), background -> codeStillWanted(background, origin, userId, code), outcome);
+                code.code().expiresAt(), background -> codeStillWanted(background, userId, code), outcome);
     }
 
     /** Records that a code was asked for an address without an eligible account, through the same hand-over as a real send. */
@@ -126,28 +87,10 @@ public final class ResetMailer {
     }
 
     /** Empty while the code this mail carries can still be used in the session that asked for it. */
-    private static Optional<Drop> codeStillWanted(KeycloakSession background, Origin origin, String userId, CodeMail mail) {
+    private static Optional<Drop> codeStillWanted(KeycloakSession background, String userId, PendingCodeMail mail) {
         if (new CodeRevocations(SingleUseObjectLimitStore.of(background, ResetKeys.STORE_NAMESPACE)).isRevoked(userId, mail.code().issuedAt())) {
             return Optional.of(Drop.CANCELLED);
         }
-        Optional<AuthenticationSessionModel> authSession = authSession(background, origin, mail);
-        if (authSession.isEmpty()) {
-            return Optional.of(Drop.SESSION_ENDED);
-        }
-        PendingCode pending = PendingCode.fromNotes(ResetKeys.CODE_NOTES, authSession.get()::getAuthNote);
-        if (pending == null) {
-            return Optional.of(CodeStepHandOff.codeVerified(authSession.get()) ? Drop.USED : Drop.CANCELLED);
-        }
-        return pending.codeId().equals(mail.code().codeId()) ? Optional.empty() : Optional.of(Drop.REPLACED);
-    }
-
-    private static Optional<AuthenticationSessionModel> authSession(KeycloakSession background, Origin origin, CodeMail mail) {
-        RealmModel realm = background.getContext().getRealm();
-        RootAuthenticationSessionModel root = background.authenticationSessions().getRootAuthenticationSession(realm, mail.rootSessionId());
-        ClientModel client = realm.getClientByClientId(origin.clientId());
-        if (root == null || client == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(root.getAuthenticationSession(client, mail.tabId()));
+        return mail.stillWanted(background, ResetKeys.CODE_NOTES, CodeStepHandOff::codeVerified);
     }
 }

@@ -113,6 +113,31 @@ class DemoStorefrontIT {
         assertTrue(admin.userSessions(ResetJourney.REALM, anna.id()).isEmpty(), "the Keycloak session is gone");
     }
 
+    /** Issue 12: «Зарегистрироваться» on the storefront, the code read on the demo's mailbox page, back signed in. */
+    @Test
+    void aNewShopperRegistersFromTheStorefrontReadingTheCodeInTheMailbox() {
+        Shopper browser = new Shopper(browserUrl());
+        Page registration = browser.followLink(browser.open(storeUrl + "/"), "#register");
+        assertEquals("register.ftl", registration.templateName(), registration::toString);
+        String unique = "demo-register-" + System.currentTimeMillis();
+        String email = unique + "@shop.example";
+        Page verify = browser.submit(registration, "#kc-register-form", Map.of("username", unique, "email", email,
+                "firstName", "Вера", "lastName", "Соколова", "password", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        assertScreen(verify, "marketplace-verify-email.ftl");
+        assertEquals("Подтвердите адрес почты", verify.heading());
+
+        Page backAtStore = browser.submit(verify, "#mp-verify-code-form", Map.of("code", codeFromMailboxPage(browser, email)),
+                "step=verify-code");
+        assertTrue(backAtStore.location().startsWith(storeUrl + "/callback?"), backAtStore::toString);
+        browser.open(backAtStore.location());
+        Page greeting = browser.open(storeUrl + "/");
+        System.out.printf("[issue 12] demo: «Зарегистрироваться» → %s → «%s» → the code from the mailbox page → «%s»%n",
+                registration.templateName(), verify.heading(), greeting.document().selectFirst("#greeting").text());
+        assertEquals("Здравствуйте, Вера!", greeting.document().selectFirst("#greeting").text());
+        assertEquals(email, claim(greeting, "email"));
+        assertEquals("true", claim(greeting, "email_verified"), "the code proved the mailbox");
+    }
+
     /** The app's client from the storefront: «Не помню пароль», the reset, and a page where the app would open. */
     @Test
     void theAppsLoginCanBeWalkedFromTheStorefront() {

@@ -1,6 +1,5 @@
-package ru.marketplace.keycloak.reset.settings;
+package ru.marketplace.keycloak.settings;
 
-import ru.marketplace.keycloak.settings.SettingOption;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,24 +9,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+import ru.marketplace.keycloak.verifyemail.settings.VerifyEmailSettings;
 
-/** README.md's configuration table must list every option with its console label, real default and range. */
+/** README.md's configuration tables must list every option of each flow with its console label, real default and range. */
 class ReadmeConfigurationTest {
 
     @Test
-    void everyOptionIsDocumentedWithItsDefault() throws IOException {
+    void everyResetOptionIsDocumentedWithItsDefault() throws IOException {
+        checkTable(rowsBetween("\n## Configuration\n", "\n### Address verification by code\n"), ResetCodeSettings.OPTIONS);
+    }
+
+    @Test
+    void everyVerificationOptionIsDocumentedWithItsDefault() throws IOException {
+        checkTable(rowsBetween("\n### Address verification by code\n", "\n## "), VerifyEmailSettings.OPTIONS);
+    }
+
+    private static List<String> rowsBetween(String heading, String next) throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        int start = readme.indexOf("\n## Configuration\n");
-        int end = readme.indexOf("\n## ", start + 1);
-        assertTrue(start >= 0, "README.md has a Configuration section");
-        List<String> rows = readme.substring(start, end < 0 ? readme.length() : end).lines()
+        int start = readme.indexOf(heading);
+        assertTrue(start >= 0, "README.md has the section " + heading.strip());
+        int end = readme.indexOf(next, start + heading.length());
+        return readme.substring(start, end < 0 ? readme.length() : end).lines()
                 .filter(line -> line.startsWith("| ") && line.contains("(`"))
                 .toList();
-        for (SettingOption option : ResetCodeSettings.OPTIONS) {
+    }
+
+    private static void checkTable(List<String> rows, List<SettingOption> options) {
+        for (SettingOption option : options) {
             String row = rows.stream().filter(line -> line.contains("(`" + option.key() + "`)")).findFirst()
                     .orElseThrow(() -> new AssertionError("README.md has no row for " + option.key()));
             String[] cells = row.split("\\|");
-            // the label as the console shows it in the step's settings dialog, so a reader finds the field
+            // the label as the console shows it in the settings dialog, so a reader finds the field
             assertEquals(option.label() + " (`" + option.key() + "`)", cells[1].trim(), "console label of " + option.key());
             String documentedDefault = cells[2].trim();
             String expected = option.defaultText().isEmpty() ? "blank" : option.defaultText();
@@ -39,7 +52,7 @@ class ReadmeConfigurationTest {
                 choice.values().forEach(value -> assertTrue(cells[3].contains(value), option.key() + " lists " + value));
             }
         }
-        assertEquals(ResetCodeSettings.OPTIONS.size(), rows.size(), "no stale rows");
+        assertEquals(options.size(), rows.size(), "no stale rows");
     }
 
     @Test
