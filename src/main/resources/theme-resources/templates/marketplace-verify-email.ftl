@@ -7,10 +7,11 @@
 <#assign codeError = messagesPerField.existsError('code')>
 <#assign emailError = messagesPerField.existsError('email')>
 <#assign usable = codeUsable!false>
+<#assign change = (verifyPurpose!"verify") == "change">
 <@layout.registrationLayout displayInfo=true displayMessage=!(codeError || emailError); section>
 <!-- template: marketplace-verify-email.ftl -->
     <#if section = "header">
-        <#if verifyMode == "address">${msg("marketplaceVerifyEmailNewAddressTitle")}<#else>${msg("marketplaceVerifyEmailTitle")}</#if>
+        <#if verifyMode == "address">${msg(change?then("marketplaceChangeEmailTitle", "marketplaceVerifyEmailNewAddressTitle"))}<#else>${msg(change?then("marketplaceChangeEmailCodeTitle", "marketplaceVerifyEmailTitle"))}</#if>
     <#elseif section = "form">
         <#if verifyMode == "address">
             <form id="mp-verify-address-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
@@ -31,14 +32,18 @@
                             type="submit">${msg("marketplaceVerifyEmailSendToNewAddress")}</button>
                 </div>
             </form>
-            <form id="mp-verify-keep-form" class="mp-change-address" action="${url.loginAction}" method="post">
-                <button id="mp-keep-address" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}"
-                        type="submit" name="step" value="keep-address">${msg("marketplaceVerifyEmailKeepAddress", verifyAddress)}</button>
-            </form>
+            <#-- an address change the shopper asked for (kc_action) can be called off: Keycloak's cancel-aia; one an admin
+                 set cannot. A verification goes back to its code. -->
+            <#if !change || (isAppInitiatedAction!false)>
+                <form id="mp-verify-keep-form" class="mp-change-address" action="${url.loginAction}" method="post">
+                    <button id="mp-keep-address" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!} ${properties.kcButtonBlockClass!}"
+                            type="submit" <#if change>name="cancel-aia" value="true"<#else>name="step" value="keep-address"</#if>>${msg("marketplaceVerifyEmailKeepAddress", currentAddress!verifyAddress)}</button>
+                </form>
+            </#if>
         <#else>
             <#if codeSent!false>
-                <p id="mp-code-sent-to" class="mp-lead">${msg("marketplaceVerifyEmailCodeSentTo", verifyAddress)}</p>
-                <@parts.mailLookup subjectKey="marketplaceVerifyCodeMailSubject"/>
+                <p id="mp-code-sent-to" class="mp-lead">${msg(change?then("marketplaceChangeEmailCodeSentTo", "marketplaceVerifyEmailCodeSentTo"), verifyAddress)}</p>
+                <@parts.mailLookup subjectKey=change?then("marketplaceChangeCodeMailSubject", "marketplaceVerifyCodeMailSubject")/>
                 <form id="mp-verify-code-form" class="${properties.kcFormClass!} mp-code-form" action="${url.loginAction}" method="post" novalidate
                       onsubmit="var b = document.getElementById('mp-verify'); if (b) { if (b.disabled) { return false; } b.disabled = true; } return true;"
                       <#if usable && codeExpiresInSeconds??>data-mp-expires-in="${codeExpiresInSeconds?c}" data-mp-expired-note="mp-code-expired"</#if>>

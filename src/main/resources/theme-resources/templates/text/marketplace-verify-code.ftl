@@ -2,13 +2,13 @@
 <#-- The address-verification code e-mail, plain-text part. The code stands alone on its line, easy to select and copy. -->
 ${msg("marketplaceMailGreeting")}
 
-${msg("marketplaceVerifyCodeMailIntro")}
+${msg(((verifyPurpose!"verify") == "change")?then("marketplaceChangeCodeMailIntro", "marketplaceVerifyCodeMailIntro"))}
 
 ${code}
 
 ${msg("marketplaceResetCodeMailLifetime", codeLifetime)}
 
-${msg("marketplaceVerifyCodeMailIgnore")}
+${msg(((verifyPurpose!"verify") == "change")?then("marketplaceChangeCodeMailIgnore", "marketplaceVerifyCodeMailIgnore"))}
 
 ${msg("marketplaceResetCodeMailSupport", supportEmail)}
 

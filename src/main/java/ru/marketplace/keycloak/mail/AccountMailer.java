@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -25,6 +26,8 @@ import ru.marketplace.keycloak.theme.ThemeMessages;
  * nothing therefore hands over a {@link #record} through the same queue.
  */
 public final class AccountMailer {
+
+    private static final Logger LOG = Logger.getLogger(AccountMailer.class);
 
     /** Who asked, captured on the request thread: the background job has no HTTP request to read it from. */
     public record Origin(String realmId, String clientId, String ipAddress, Locale locale) {
@@ -67,6 +70,15 @@ public final class AccountMailer {
      */
     public void send(Origin origin, String userId, Letter letter, Instant deadline, MailRequest.StillWanted stillWanted,
                      MailRequest.Outcome outcome) {
+        sendTo(null, origin, userId, letter, deadline, stillWanted, outcome);
+    }
+
+    /**
+     * As {@link #send}, to {@code address} rather than the stored one: a code for an address the account does not hold
+     * yet, or a notice to the address it held before a change. Null sends to the stored address.
+     */
+    public void sendTo(String address, Origin origin, String userId, Letter letter, Instant deadline,
+                       MailRequest.StillWanted stillWanted, MailRequest.Outcome outcome) {
         MailRequest.Composer composer = background -> {
             UserModel recipient = background.users().getUserById(background.getContext().getRealm(), userId);
             if (recipient == null || recipient.getEmail() == null) {
@@ -75,10 +87,31 @@ public final class AccountMailer {
             Map<String, Object> attributes = new HashMap<>(letter.attributes());
             letter.late().add(background, attributes);
             String sender = brand(background, origin.locale(), attributes);
-            return TemplatedMail.compose(background, recipient, sender, letter.subjectKey(), letter.template(), attributes);
+            return TemplatedMail.compose(background, recipient, address, sender, letter.subjectKey(), letter.template(), attributes);
         };
         delivery().sendAfterCommit(new MailRequest(letter.kind(), origin.realmId(), origin.locale(), Instant.now(), deadline,
                 composer, stillWanted, outcome));
+    }
+
+    /**
+     * The outcome of a notice («пароль изменён», «адрес почты изменён»): Keycloak has no event type for one, so a
+     * delivery is only counted by the metrics and a drop is one warning.
+     *
+     * @param what the notice, as the warning names it
+     */
+    public static MailRequest.Outcome notice(String what, String userId) {
+        return new MailRequest.Outcome() {
+            @Override
+            public void delivered(KeycloakSession background, int attempts) {
+                // counted by the metrics
+            }
+
+            @Override
+            public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
+                LOG.warnf("The %s notice to user %s was not delivered (%s%s)", what, userId, reason.tag(),
+                        detail.isEmpty() ? "" : ": " + detail);
+            }
+        };
     }
 
     /** Runs {@code record} (an event) after the commit through the same hand-over as a real send. */

@@ -21,9 +21,18 @@ public final class TemplatedMail {
 
     public static ComposedMail compose(KeycloakSession session, UserModel recipient, String senderName, String subjectKey,
                                        String template, Map<String, Object> attributes) throws EmailException {
+        return compose(session, recipient, null, senderName, subjectKey, template, attributes);
+    }
+
+    /**
+     * @param address where the mail goes instead of the account's stored address (a new address not yet stored, or
+     *                the old one after a change); null for the stored address
+     */
+    public static ComposedMail compose(KeycloakSession session, UserModel recipient, String address, String senderName,
+                                       String subjectKey, String template, Map<String, Object> attributes) throws EmailException {
         Capturing templates = new Capturing(session, senderName);
         templates.setRealm(session.getContext().getRealm()).setUser(recipient);
-        templates.send(subjectKey, List.of(), template, attributes);
+        templates.send(subjectKey, List.of(), template, attributes, address);
         return templates.composed;
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
@@ -27,7 +26,6 @@ import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
  */
 public final class ResetMailer {
 
-    private static final Logger LOG = Logger.getLogger(ResetMailer.class);
 
     public static final String CODE_TEMPLATE = "marketplace-reset-code.ftl";
     public static final String CODE_SUBJECT = "marketplaceResetCodeMailSubject";
@@ -69,18 +67,7 @@ public final class ResetMailer {
     /** Tells the account owner that the password was changed (NIST 800-63B 4.2.3: recovery SHALL notify). */
     public void sendPasswordChanged(Origin origin, UserModel user, Map<String, Object> templateAttributes) {
         String userId = user.getId();
-        MailRequest.Outcome outcome = new MailRequest.Outcome() {
-            @Override
-            public void delivered(KeycloakSession background, int attempts) {
-                // Keycloak has no event type for a notice; the metrics count it
-            }
-
-            @Override
-            public void dropped(KeycloakSession background, Drop reason, String detail, int attempts) {
-                LOG.warnf("The password-changed notice to user %s was not delivered (%s%s)", userId, reason.tag(),
-                        detail.isEmpty() ? "" : ": " + detail);
-            }
-        };
+        MailRequest.Outcome outcome = AccountMailer.notice("password-changed", userId);
         mailer.send(origin, userId, new AccountMailer.Letter("password-changed", CHANGED_SUBJECT, CHANGED_TEMPLATE,
                 templateAttributes, AccountMailer.LateAttributes.NONE), Instant.now().plus(NOTICE_RETRIES_FOR),
                 MailRequest.StillWanted.ALWAYS, outcome);

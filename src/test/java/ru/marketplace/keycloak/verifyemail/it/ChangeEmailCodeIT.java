@@ -1,0 +1,148 @@
+package ru.marketplace.keycloak.verifyemail.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ru.marketplace.keycloak.harness.AdminApi;
+import ru.marketplace.keycloak.harness.KeycloakServer;
+import ru.marketplace.keycloak.harness.MailCatcher;
+import ru.marketplace.keycloak.harness.Page;
+import ru.marketplace.keycloak.harness.RealKeycloak;
+import ru.marketplace.keycloak.harness.ReceivedMail;
+import ru.marketplace.keycloak.harness.Shopper;
+
+/**
+ * Issue 12, item 2: a shopper with a confirmed address changes it (the account console asks for
+ * {@code kc_action=UPDATE_EMAIL}); the new address is confirmed by a code before it replaces the old one, and the old
+ * one is told, with the support contact.
+ */
+@RealKeycloak
+class ChangeEmailCodeIT {
+
+    private static final String REALM = "marketplace";
+    private static final String CLIENT = "storefront";
+    private static final String REDIRECT = "http://localhost:3000/callback";
+    private static final String SCREEN = "marketplace-verify-email.ftl";
+    private static final String PASSWORD = "Ow9Rt3KxLp2M";
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
+    private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private KeycloakServer keycloak;
+    private MailCatcher mail;
+    private AdminApi admin;
+
+    @BeforeEach
+    void connect(KeycloakServer keycloak, MailCatcher mail, AdminApi admin) {
+        this.keycloak = keycloak;
+        this.mail = mail;
+        this.admin = admin;
+    }
+
+    @Test
+    void theNewAddressIsConfirmedByACodeBeforeItReplacesTheOldOneWhichIsTold() {
+        String old = uniqueAddress("old");
+        String userId = verifiedAccount(old);
+        Shopper shopper = Shopper.at(keycloak);
+        Page form = askToChange(shopper, old);
+        assertScreen(form);
+        assertEquals("Новый адрес почты", form.heading());
+
+        String fresh = uniqueAddress("new");
+        Page codeScreen = shopper.submit(form, "#mp-verify-address-form", Map.of("email", fresh));
+        assertScreen(codeScreen);
+        assertEquals("Подтвердите новый адрес", codeScreen.heading());
+        assertTrue(codeScreen.text().contains("Мы отправили код на " + fresh), codeScreen.text());
+        ReceivedMail codeMail = mail.waitForMails(fresh, 1, MAIL_WAIT).get(0);
+        assertEquals("Код для смены адреса почты", codeMail.subject());
+        assertEquals(old, admin.user(REALM, userId).path("email").asText(), "the old address stays until the code is typed");
+
+        Page wrong = shopper.submit(codeScreen, "#mp-verify-code-form", Map.of("code", wrongCode(codeIn(codeMail))), "step=verify-code");
+        assertScreen(wrong);
+        assertEquals("Неверный код. Осталось 4 попытки.", wrong.errorText());
+        assertEquals(old, admin.user(REALM, userId).path("email").asText());
+
+        Page atStore = shopper.submit(wrong, "#mp-verify-code-form", Map.of("code", codeIn(codeMail)), "step=verify-code");
+        assertTrue(atStore.isRedirect() && atStore.location().startsWith(REDIRECT), () -> "back at the storefront: " + atStore);
+        JsonNode user = admin.user(REALM, userId);
+        assertEquals(fresh, user.path("email").asText());
+        assertTrue(user.path("emailVerified").asBoolean(), "the code proved the new mailbox");
+
+        ReceivedMail notice = mail.waitForMails(old, 1, MAIL_WAIT).get(0);
+        System.out.printf("[issue 12] address change: «%s» → «%s» (code mail «%s» to the new address), a wrong code «%s»; "
+                        + "the right one changed %s to %s; the old address got «%s»%n", form.heading(), codeScreen.heading(),
+                codeMail.subject(), wrong.errorText(), old, fresh, notice.subject());
+        assertEquals("Адрес почты изменён", notice.subject());
+        assertTrue(notice.text().contains(fresh) && notice.text().contains("support@"), notice.text());
+        List<JsonNode> changes = admin.events(REALM, "UPDATE_EMAIL").stream()
+                .filter(e -> userId.equals(e.path("userId").asText())).toList();
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(old, changes.get(0).path("details").path("previous_email").asText(), changes.toString());
+        assertEquals(1, mail.mailsTo(fresh).size(), "one code, no Keycloak confirmation link");
+    }
+
+    @Test
+    void aTakenAddressIsRefusedAndTheChangeCanBeCalledOff() {
+        String taken = uniqueAddress("taken");
+        verifiedAccount(taken);
+        String old = uniqueAddress("keeps");
+        String userId = verifiedAccount(old);
+        Shopper shopper = Shopper.at(keycloak);
+        Page form = askToChange(shopper, old);
+
+        Page refused = shopper.submit(form, "#mp-verify-address-form", Map.of("email", taken));
+        assertScreen(refused);
+        assertEquals("E-mail уже существует.", refused.errorText());
+        assertEquals(0, mail.mailsTo(taken).size(), "no code to someone else's address");
+
+        Page calledOff = shopper.submit(refused, "#mp-verify-keep-form", Map.of(), "cancel-aia=true");
+        System.out.printf("[issue 12] address change to a taken address: «%s»; «Оставить» led to %s%n", refused.errorText(),
+                calledOff.location());
+        assertTrue(calledOff.isRedirect() && calledOff.location().startsWith(REDIRECT), () -> "back at the storefront: " + calledOff);
+        assertTrue(calledOff.location().contains("kc_action_status=cancelled"), calledOff.location());
+        assertEquals(old, admin.user(REALM, userId).path("email").asText());
+    }
+
+    /** The storefront's «Изменить адрес»: a login with kc_action=UPDATE_EMAIL, signed in with the password. */
+    private Page askToChange(Shopper shopper, String email) {
+        Page login = shopper.startLogin(REALM, CLIENT, REDIRECT, Map.of("kc_action", "UPDATE_EMAIL"));
+        return shopper.submit(login, "#kc-form-login", Map.of("username", email, "password", PASSWORD));
+    }
+
+    private String verifiedAccount(String email) {
+        String id = admin.createUser(REALM, email.substring(0, email.indexOf('@')), email, PASSWORD, "Анна", "Петрова");
+        ObjectNode user = (ObjectNode) admin.user(REALM, id);
+        user.put("emailVerified", true);
+        admin.put("/admin/realms/" + REALM + "/users/" + id, user).requireSuccess("Verifying " + email);
+        return id;
+    }
+
+    private static void assertScreen(Page page) {
+        assertEquals(200, page.status(), () -> "status of " + page);
+        assertEquals(SCREEN, page.templateName(), () -> "expected " + SCREEN + " but got " + page.heading() + ": " + page.text());
+    }
+
+    private static String codeIn(ReceivedMail codeMail) {
+        Matcher m = CODE.matcher(codeMail.text());
+        assertTrue(m.find(), codeMail.text());
+        return m.group(1);
+    }
+
+    private static String wrongCode(String code) {
+        return code.equals("000000") ? "000001" : "000000";
+    }
+
+    private static String uniqueAddress(String label) {
+        return "change-" + label + "-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet() + "@shop.example";
+    }
+}
