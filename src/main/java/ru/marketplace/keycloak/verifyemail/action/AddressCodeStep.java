@@ -80,7 +80,8 @@ final class AddressCodeStep {
         this.session = context.getSession();
         this.user = context.getUser();
         this.authSession = context.getAuthenticationSession();
-        this.settings = settings(context.getRealm(), context.getConfig());
+        // an address change reads the verification's settings: its own config holds only Keycloak's maximum age
+        this.settings = settings(context.getRealm(), purpose == Purpose.VERIFY ? context.getConfig() : null);
         Locale locale = session.getContext().resolveLocale(user);
         this.text = new LocalizedText(locale, ThemeMessages.login(session, context.getRealm(), locale));
         this.supportEmail = settings.supportEmailFor(context.getRealm().getSmtpConfig().get("from"));
@@ -88,14 +89,12 @@ final class AddressCodeStep {
     }
 
     /**
-     * The verification's settings (the gear of «Marketplace: verify e-mail with a code»): an address change reads the
-     * same ones, since both confirm an address under the same limits.
+     * The verification's settings (the gear of «Marketplace: verify e-mail with a code»), from {@code own} when the
+     * verification itself runs, else read from the realm: an address change uses the same ones, since both confirm an
+     * address under the same limits.
      */
     static VerifyEmailSettings settings(RealmModel realm, RequiredActionConfigModel own) {
-        RequiredActionConfigModel config = own;
-        if (config == null || config.getConfig() == null || config.getConfig().isEmpty()) {
-            config = realm.getRequiredActionConfigByAlias(VerifyEmailCodeAction.PROVIDER_ID);
-        }
+        RequiredActionConfigModel config = own != null ? own : realm.getRequiredActionConfigByAlias(VerifyEmailCodeAction.PROVIDER_ID);
         VerifyEmailSettings settings = VerifyEmailSettings.parse(config == null ? null : config.getConfig());
         if (!settings.problems().isEmpty()) {
             // the console validates on save (the factory's validateConfig): only a config imported unchecked gets here

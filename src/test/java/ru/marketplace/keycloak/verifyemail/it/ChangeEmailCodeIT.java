@@ -113,6 +113,30 @@ class ChangeEmailCodeIT {
         assertEquals(old, admin.user(REALM, userId).path("email").asText());
     }
 
+    /** The change has no code settings of its own: those of «Marketplace: verify e-mail with a code» apply. */
+    @Test
+    void theChangeFollowsTheVerificationsCodeSettings() {
+        String path = "/admin/realms/" + REALM + "/authentication/required-actions/marketplace-verify-email-code/config";
+        admin.put(path, Map.of("config", Map.of("codeLength", "8", "maxCodeRequestsPerIpPerHour", "10000")))
+                .requireSuccess("Configuring the verification");
+        // the change's own gear holds Keycloak's maximum age only; a value there must not hide the verification's settings
+        String own = "/admin/realms/" + REALM + "/authentication/required-actions/UPDATE_EMAIL/config";
+        admin.put(own, Map.of("config", Map.of("max_auth_age", "300"))).requireSuccess("Configuring UPDATE_EMAIL");
+        try {
+            String old = uniqueAddress("eight");
+            verifiedAccount(old);
+            Shopper shopper = Shopper.at(keycloak);
+            String fresh = uniqueAddress("eight-new");
+            Page codeScreen = shopper.submit(askToChange(shopper, old), "#mp-verify-address-form", Map.of("email", fresh));
+            assertScreen(codeScreen);
+            String text = mail.waitForMails(fresh, 1, MAIL_WAIT).get(0).text();
+            assertTrue(Pattern.compile("(?m)^\\s*\\d{8}\\s*$").matcher(text).find(), "an 8-digit code: " + text);
+        } finally {
+            admin.put(path, Map.of("config", Map.of("maxCodeRequestsPerIpPerHour", "10000"))).requireSuccess("Restoring");
+            admin.put(own, Map.of("config", Map.of())).requireSuccess("Restoring UPDATE_EMAIL");
+        }
+    }
+
     /** The storefront's «Изменить адрес»: a login with kc_action=UPDATE_EMAIL, signed in with the password. */
     private Page askToChange(Shopper shopper, String email) {
         Page login = shopper.startLogin(REALM, CLIENT, REDIRECT, Map.of("kc_action", "UPDATE_EMAIL"));
