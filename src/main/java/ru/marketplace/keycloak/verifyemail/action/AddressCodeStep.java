@@ -59,7 +59,6 @@ final class AddressCodeStep {
     static final String STEP_RESEND = "resend-code";
     static final String STEP_CHANGE_ADDRESS = "change-address";
     static final String STEP_SAVE_ADDRESS = "save-address";
-    static final String STEP_KEEP_ADDRESS = "keep-address";
     static final String FIELD_CODE = "code";
     static final String FIELD_EMAIL = "email";
     static final String ADDRESS_UNCHANGED = "marketplaceVerifyEmailSameAddress";

@@ -2,14 +2,20 @@ package ru.marketplace.keycloak.verifyemail.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.CLIENT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.MAIL_WAIT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.REALM;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.REDIRECT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.assertScreen;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.codeIn;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.enterCode;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.uniqueAddress;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.wrongCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +35,7 @@ import ru.marketplace.keycloak.harness.Shopper;
 @RealKeycloak
 class ChangeEmailCodeIT {
 
-    private static final String REALM = "marketplace";
-    private static final String CLIENT = "storefront";
-    private static final String REDIRECT = "http://localhost:3000/callback";
-    private static final String SCREEN = "marketplace-verify-email.ftl";
     private static final String PASSWORD = "Ow9Rt3KxLp2M";
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
-    private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private KeycloakServer keycloak;
     private MailCatcher mail;
@@ -51,14 +50,14 @@ class ChangeEmailCodeIT {
 
     @Test
     void theNewAddressIsConfirmedByACodeBeforeItReplacesTheOldOneWhichIsTold() {
-        String old = uniqueAddress("old");
+        String old = uniqueAddress("change", "old");
         String userId = verifiedAccount(old);
         Shopper shopper = Shopper.at(keycloak);
         Page form = askToChange(shopper, old);
         assertScreen(form);
         assertEquals("Новый адрес почты", form.heading());
 
-        String fresh = uniqueAddress("new");
+        String fresh = uniqueAddress("change", "new");
         Page codeScreen = shopper.submit(form, "#mp-verify-address-form", Map.of("email", fresh));
         assertScreen(codeScreen);
         assertEquals("Подтвердите новый адрес", codeScreen.heading());
@@ -67,12 +66,12 @@ class ChangeEmailCodeIT {
         assertEquals("Код для смены адреса почты", codeMail.subject());
         assertEquals(old, admin.user(REALM, userId).path("email").asText(), "the old address stays until the code is typed");
 
-        Page wrong = shopper.submit(codeScreen, "#mp-verify-code-form", Map.of("code", wrongCode(codeIn(codeMail))), "step=verify-code");
+        Page wrong = enterCode(shopper, codeScreen, wrongCode(codeIn(codeMail)));
         assertScreen(wrong);
         assertEquals("Неверный код. Осталось 4 попытки.", wrong.errorText());
         assertEquals(old, admin.user(REALM, userId).path("email").asText());
 
-        Page atStore = shopper.submit(wrong, "#mp-verify-code-form", Map.of("code", codeIn(codeMail)), "step=verify-code");
+        Page atStore = enterCode(shopper, wrong, codeIn(codeMail));
         assertTrue(atStore.isRedirect() && atStore.location().startsWith(REDIRECT), () -> "back at the storefront: " + atStore);
         JsonNode user = admin.user(REALM, userId);
         assertEquals(fresh, user.path("email").asText());
@@ -93,9 +92,9 @@ class ChangeEmailCodeIT {
 
     @Test
     void aTakenAddressIsRefusedAndTheChangeCanBeCalledOff() {
-        String taken = uniqueAddress("taken");
+        String taken = uniqueAddress("change", "taken");
         verifiedAccount(taken);
-        String old = uniqueAddress("keeps");
+        String old = uniqueAddress("change", "keeps");
         String userId = verifiedAccount(old);
         Shopper shopper = Shopper.at(keycloak);
         Page form = askToChange(shopper, old);
@@ -123,10 +122,10 @@ class ChangeEmailCodeIT {
         String own = "/admin/realms/" + REALM + "/authentication/required-actions/UPDATE_EMAIL/config";
         admin.put(own, Map.of("config", Map.of("max_auth_age", "300"))).requireSuccess("Configuring UPDATE_EMAIL");
         try {
-            String old = uniqueAddress("eight");
+            String old = uniqueAddress("change", "eight");
             verifiedAccount(old);
             Shopper shopper = Shopper.at(keycloak);
-            String fresh = uniqueAddress("eight-new");
+            String fresh = uniqueAddress("change", "eight-new");
             Page codeScreen = shopper.submit(askToChange(shopper, old), "#mp-verify-address-form", Map.of("email", fresh));
             assertScreen(codeScreen);
             String text = mail.waitForMails(fresh, 1, MAIL_WAIT).get(0).text();
@@ -151,22 +150,7 @@ class ChangeEmailCodeIT {
         return id;
     }
 
-    private static void assertScreen(Page page) {
-        assertEquals(200, page.status(), () -> "status of " + page);
-        assertEquals(SCREEN, page.templateName(), () -> "expected " + SCREEN + " but got " + page.heading() + ": " + page.text());
-    }
 
-    private static String codeIn(ReceivedMail codeMail) {
-        Matcher m = CODE.matcher(codeMail.text());
-        assertTrue(m.find(), codeMail.text());
-        return m.group(1);
-    }
 
-    private static String wrongCode(String code) {
-        return code.equals("000000") ? "000001" : "000000";
-    }
 
-    private static String uniqueAddress(String label) {
-        return "change-" + label + "-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet() + "@shop.example";
-    }
 }

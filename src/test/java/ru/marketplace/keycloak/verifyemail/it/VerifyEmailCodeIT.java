@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.CLIENT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.MAIL_WAIT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.REALM;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.REDIRECT;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.assertScreen;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.codeIn;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.enterCode;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.uniqueAddress;
+import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.wrongCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +39,8 @@ import ru.marketplace.keycloak.harness.Shopper;
 @RealKeycloak
 class VerifyEmailCodeIT {
 
-    private static final String REALM = "marketplace";
-    private static final String CLIENT = "storefront";
-    private static final String REDIRECT = "http://localhost:3000/callback";
     private static final String ACTION = "marketplace-verify-email-code";
-    private static final String SCREEN = "marketplace-verify-email.ftl";
     private static final String PASSWORD = "Tq7Lm2RvXp9Zd";
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(20);
-    private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private KeycloakServer keycloak;
     private MailCatcher mail;
@@ -63,7 +62,7 @@ class VerifyEmailCodeIT {
     @Test
     void aNewShopperConfirmsTheAddressWithACodeAndReachesTheStorefront() {
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("register");
+        String email = uniqueAddress("verify", "register");
         Page screen = register(shopper, email);
         assertScreen(screen);
         assertEquals("Подтвердите адрес почты", screen.heading());
@@ -99,7 +98,7 @@ class VerifyEmailCodeIT {
     @Test
     void aResendWaitsForTheCooldownAndTheNewCodeReplacesTheOldOne() {
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("resend");
+        String email = uniqueAddress("verify", "resend");
         Page screen = register(shopper, email);
         String first = codeIn(mail.waitForMails(email, 1, MAIL_WAIT).get(0));
 
@@ -126,7 +125,7 @@ class VerifyEmailCodeIT {
     @Test
     void wrongCodesUseUpTheCodeAndOnlyANewCodeHelps() {
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("attempts");
+        String email = uniqueAddress("verify", "attempts");
         Page screen = register(shopper, email);
         String code = codeIn(mail.waitForMails(email, 1, MAIL_WAIT).get(0));
         Page page = screen;
@@ -146,11 +145,11 @@ class VerifyEmailCodeIT {
     @Test
     void anotherAddressGetsTheCodeAndATakenOneIsRefused() {
         Shopper taken = Shopper.at(keycloak);
-        String someoneElses = uniqueAddress("taken");
+        String someoneElses = uniqueAddress("verify", "taken");
         register(taken, someoneElses);
 
         Shopper shopper = Shopper.at(keycloak);
-        String typo = uniqueAddress("typo");
+        String typo = uniqueAddress("verify", "typo");
         Page screen = register(shopper, typo);
         Page addressForm = shopper.submit(screen, "#mp-verify-change-form", Map.of(), "step=change-address");
         assertScreen(addressForm);
@@ -160,7 +159,7 @@ class VerifyEmailCodeIT {
         assertScreen(refused);
         assertTrue(refused.errorText().contains("mail"), "Keycloak's user profile refuses a taken address: " + refused.errorText());
 
-        String fixed = uniqueAddress("fixed");
+        String fixed = uniqueAddress("verify", "fixed");
         Page codeScreen = shopper.submit(refused, "#mp-verify-address-form", Map.of("email", fixed));
         assertScreen(codeScreen);
         assertTrue(codeScreen.text().contains("Мы отправили код на " + fixed), codeScreen.text());
@@ -191,7 +190,7 @@ class VerifyEmailCodeIT {
     void theHourlyCodeCapHoldsAndLeavesTheResetAlone() {
         configure(Map.of("resendCooldownSeconds", "0", "maxCodesPerAccountPerHour", "2"));
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("code-cap");
+        String email = uniqueAddress("verify", "code-cap");
         Page first = register(shopper, email);
         assertScreen(first);
         Page second = resend(shopper, first);
@@ -220,7 +219,7 @@ class VerifyEmailCodeIT {
     void theHourlyWrongCodeCapLocksTheVerification() {
         configure(Map.of("maxWrongCodesPerAccountPerHour", "2", "resendCooldownSeconds", "0"));
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("wrong-cap");
+        String email = uniqueAddress("verify", "wrong-cap");
         Page page = register(shopper, email);
         String code = codeIn(mail.waitForMails(email, 1, MAIL_WAIT).get(0));
         page = enterCode(shopper, page, wrongCode(code));
@@ -241,7 +240,7 @@ class VerifyEmailCodeIT {
     void anExpiredCodeIsRefused() throws InterruptedException {
         configure(Map.of("codeLifetimeSeconds", "5"));
         Shopper shopper = Shopper.at(keycloak);
-        String email = uniqueAddress("expired");
+        String email = uniqueAddress("verify", "expired");
         Page screen = register(shopper, email);
         String code = codeIn(mail.waitForMails(email, 1, MAIL_WAIT).get(0));
         Thread.sleep(5_500);
@@ -256,7 +255,7 @@ class VerifyEmailCodeIT {
     void theCapPerClientAddressHolds() {
         configure(Map.of("maxCodeRequestsPerIpPerHour", "1", "resendCooldownSeconds", "0"));
         Shopper shopper = Shopper.at(keycloak).header("X-Forwarded-For", "203.0.113.77");
-        String email = uniqueAddress("ip-cap");
+        String email = uniqueAddress("verify", "ip-cap");
         Page first = register(shopper, email);
         Page again = resend(shopper, first);
         assertScreen(again);
@@ -281,32 +280,14 @@ class VerifyEmailCodeIT {
         return shopper.submit(form, "#kc-register-form", fields);
     }
 
-    private static Page enterCode(Shopper shopper, Page screen, String code) {
-        return shopper.submit(screen, "#mp-verify-code-form", Map.of("code", code), "step=verify-code");
-    }
 
     private static Page resend(Shopper shopper, Page screen) {
         return shopper.submit(screen, "#mp-verify-resend-form", Map.of(), "step=resend-code");
     }
 
-    private static void assertScreen(Page page) {
-        assertEquals(200, page.status(), () -> "status of " + page);
-        assertEquals(SCREEN, page.templateName(), () -> "expected " + SCREEN + " but got " + page.heading() + ": " + page.text());
-    }
 
-    private static String codeIn(ReceivedMail codeMail) {
-        Matcher m = CODE.matcher(codeMail.text());
-        assertTrue(m.find(), codeMail.text());
-        return m.group(1);
-    }
 
-    private static String wrongCode(String code) {
-        return code.equals("000000") ? "000001" : "000000";
-    }
 
-    private static String uniqueAddress(String label) {
-        return "verify-" + label + "-" + System.currentTimeMillis() + "-" + SEQUENCE.incrementAndGet() + "@shop.example";
-    }
 
     private List<JsonNode> eventsOf(String userId, String type) {
         return admin.events(REALM, type).stream().filter(e -> userId.equals(e.path("userId").asText())).toList();
