@@ -24,6 +24,7 @@ class ArchitectureTest {
             "ru.marketplace.keycloak.code.limits..",
             "ru.marketplace.keycloak.settings..",
             "ru.marketplace.keycloak.i18n..",
+            "ru.marketplace.keycloak.events..",
             "ru.marketplace.keycloak.mailbox..",
             "ru.marketplace.keycloak.reset.request..",
             "ru.marketplace.keycloak.reset.settings..",
@@ -36,6 +37,7 @@ class ArchitectureTest {
             "ru.marketplace.keycloak.mail..",
             "ru.marketplace.keycloak.settings..",
             "ru.marketplace.keycloak.i18n..",
+            "ru.marketplace.keycloak.events..",
             "ru.marketplace.keycloak.mailbox..",
             "ru.marketplace.keycloak.theme..",
             "ru.marketplace.keycloak.console.."};

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +18,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
@@ -35,19 +32,16 @@ import ru.marketplace.keycloak.i18n.LocalizedText;
 import ru.marketplace.keycloak.theme.ThemeMessages;
 import ru.marketplace.keycloak.code.limits.CodeLimits;
 import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
-import ru.marketplace.keycloak.code.limits.StoreKeys;
 import ru.marketplace.keycloak.reset.mail.ResetMailer;
 import ru.marketplace.keycloak.reset.handoff.CodeStepHandOff;
-import ru.marketplace.keycloak.reset.notme.CancellationTokens;
-import ru.marketplace.keycloak.reset.notme.NotMeResourceProviderFactory;
+import ru.marketplace.keycloak.reset.notme.NotMeLink;
+import ru.marketplace.keycloak.events.EventReason;
 import ru.marketplace.keycloak.code.issue.CodeIssuer;
 import ru.marketplace.keycloak.code.issue.IssueOutcome;
 import ru.marketplace.keycloak.reset.request.RecoveryAddress;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
 import ru.marketplace.keycloak.code.check.CheckOutcome;
 import ru.marketplace.keycloak.code.check.CodeChecker;
-import org.keycloak.models.SingleUseObjectProvider;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.storage.StorageId;
 
 /**
@@ -77,7 +71,6 @@ public final class EmailCodeAuthenticator implements Authenticator {
     private static final Duration WAIT_FOR_CONCURRENT_ACCEPTANCE = Duration.ofSeconds(3);
     /** How long a post Keycloak turned away waits for the simultaneous post's check to show up. */
     private static final Duration WAIT_FOR_A_DUPLICATES_TWIN = Duration.ofSeconds(1);
-    private static final long SETTINGS_REPORT_INTERVAL_SECONDS = 3600;
 
     /** Keycloak's note behind {@code context.getForwardedErrorMessage()} (AuthenticationProcessor's ForwardedFormMessageType.ERROR). */
     private static final String KEYCLOAK_FORWARDED_ERROR_NOTE = "fwMessageError";
@@ -148,7 +141,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
             this.context = context;
             this.session = context.getSession();
             this.realm = context.getRealm();
-            this.settings = settingsOf(session, context.getAuthenticatorConfig());
+            this.settings = ResetStepSettings.of(session, context.getAuthenticatorConfig());
             this.state = new ResetFlowState(context.getAuthenticationSession());
             Locale locale = session.getContext().resolveLocale(null);
             this.text = new LocalizedText(locale, ThemeMessages.login(session, realm, locale));
@@ -242,7 +235,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
 
         private void issue(String address, PendingCode previous) {
             Instant now = Instant.now();
-            Eligibility account = Eligibility.of(session, realm, address);
+            AccountEligibility account = AccountEligibility.of(session, realm, address);
             // the queue gave up on the previous code's mail: the shopper need not wait out the cooldown for one that works
             String abandonedCodeId = previous == null ? null : state.deliveryAbandonedCodeId();
             IssueOutcome outcome = new CodeIssuer(settings.rules(), limits, RANDOM).issue(
@@ -254,7 +247,7 @@ public final class EmailCodeAuthenticator implements Authenticator {
                     state.savePendingCode(outcome.pending());
                     if (outcome.shouldSend()) {
                         new ResetMailer(session).sendCode(origin, account.user(), codeMailAttributes(outcome.code()),
-                                notMeLink(account.userId()), PendingCodeMail.of(context.getAuthenticationSession(), outcome.pending()));
+                                NotMeLink.forAccount(session, realm, account.userId()), PendingCodeMail.of(context.getAuthenticationSession(), outcome.pending()));
                     } else {
                         new ResetMailer(session).recordNoAccount(origin, address, account.reason());
                     }
@@ -267,10 +260,11 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 case THROTTLED, LOCKED -> {
                     String key = outcome.status() == IssueOutcome.Status.LOCKED
                             ? CodeMessages.TOO_MANY_WRONG_CODES : CodeMessages.TOO_MANY_REQUESTS;
+                    EventReason reason = EventReason.ofRefusedRequest(outcome.status());
                     context.getEvent().clone()
                             .detail(Details.EMAIL, address)
-                            .detail(Details.REASON, outcome.status() == IssueOutcome.Status.LOCKED ? "wrong_code_limit" : "code_request_limit")
-                            .error(Errors.SLOW_DOWN);
+                            .detail(Details.REASON, reason.tag())
+                            .error(reason.error());
                     FormMessage error = new FormMessage(previous == null ? FIELD_EMAIL : FIELD_CODE, key, text.waitTime(outcome.retryAfter()));
                     context.challenge(previous == null
                             ? screens.emailScreen(address, error)
@@ -298,42 +292,13 @@ public final class EmailCodeAuthenticator implements Authenticator {
                 followTheAcceptance(pending, now);
                 return;
             }
-            FormMessage error;
-            Integer attemptsRemaining;
-            switch (outcome.status()) {
-                case MALFORMED -> {
-                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_MALFORMED, settings.rules().codeLength());
-                    attemptsRemaining = null;
-                }
-                case WRONG -> {
-                    reject(pending, user, "wrong_code", Errors.INVALID_CODE);
-                    error = outcome.attemptsRemaining() > 0
-                            ? new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG, text.counted(CodeMessages.ATTEMPTS_LEFT, outcome.attemptsRemaining()))
-                            : new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG_LAST);
-                    attemptsRemaining = outcome.attemptsRemaining();
-                }
-                case EXPIRED -> {
-                    reject(pending, user, "expired_code", Errors.EXPIRED_CODE);
-                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXPIRED);
-                    attemptsRemaining = null;
-                }
-                case EXHAUSTED -> {
-                    reject(pending, user, "attempts_exhausted", Errors.INVALID_CODE);
-                    error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXHAUSTED);
-                    attemptsRemaining = 0;
-                }
-                case LOCKED -> {
-                    reject(pending, user, "wrong_code_limit", Errors.SLOW_DOWN);
-                    error = new FormMessage(FIELD_CODE, CodeMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter()));
-                    attemptsRemaining = 0;
-                }
-                case REVOKED -> {
-                    reject(pending, user, "code_revoked", Errors.INVALID_CODE);
-                    error = new FormMessage(FIELD_CODE, ResetMessages.CODE_REVOKED);
-                    attemptsRemaining = 0;
-                }
-                default -> throw new IllegalStateException("unhandled " + outcome.status());
+            CodeMessages.Refusal refusal = CodeMessages.refusal(outcome, settings.rules().codeLength(), text);
+            if (outcome.status() != CheckOutcome.Status.MALFORMED) {
+                // a malformed entry cannot be a guess: not counted, not recorded
+                reject(pending, user, EventReason.ofRefusedCode(outcome.status()));
             }
+            FormMessage error = new FormMessage(FIELD_CODE, refusal.key(), refusal.params());
+            Integer attemptsRemaining = refusal.attemptsRemaining();
             // a simultaneous post of this form that Keycloak redirected to the code screen shows this same answer
             state.saveLastCheck(new ResetFlowState.LastCheck(pending.codeId(), now, error, attemptsRemaining));
             context.challenge(screens.codeScreen(pending, now, error, null, attemptsRemaining));
@@ -379,14 +344,14 @@ public final class EmailCodeAuthenticator implements Authenticator {
                             : screens.codeScreen(pending, now, new FormMessage(FIELD_CODE, CodeMessages.CODE_USED), null, 0)));
         }
 
-        private void reject(PendingCode pending, UserModel user, String reason, String error) {
+        private void reject(PendingCode pending, UserModel user, EventReason reason) {
             var event = context.getEvent().clone()
                     .detail(Details.EMAIL, pending.address())
-                    .detail(Details.REASON, reason);
+                    .detail(Details.REASON, reason.tag());
             if (user != null) {
                 event.user(user).detail(Details.USERNAME, user.getUsername());
             }
-            event.error(error);
+            event.error(reason.error());
         }
 
         private Map<String, Object> codeMailAttributes(String code) {
@@ -397,40 +362,9 @@ public final class EmailCodeAuthenticator implements Authenticator {
             return attributes;
         }
 
-        /**
-         * The code mail's «Это были не вы?» link: the page's address is built here from Keycloak's configured hostname,
-         * like Keycloak's own links (never trust a Host header in production); its one-time token when the mail is composed.
-         */
-        private AccountMailer.LateAttributes notMeLink(String userId) {
-            String endpoint = jakarta.ws.rs.core.UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                    .path("realms").path(realm.getName())
-                    .path(NotMeResourceProviderFactory.PROVIDER_ID).path("not-me")
-                    .build().toString();
-            return (background, attributes) -> attributes.put("notMeUrl", endpoint + "?token="
-                    + new CancellationTokens(background, background.getContext().getRealm()).issue(userId));
-        }
-
         private String clientIp() {
             // Keycloak resolves the client address under its configured proxy-headers setting
             return context.getConnection().getRemoteAddr();
-        }
-
-        private static ResetCodeSettings settingsOf(KeycloakSession session, AuthenticatorConfigModel config) {
-            ResetCodeSettings settings = ResetCodeSettings.parse(config == null ? null : config.getConfig());
-            if (!settings.problems().isEmpty() && firstReportThisHour(session, config, settings.problems())) {
-                LOG.warnf("Marketplace reset settings '%s' have invalid values, defaults used (reported again in an hour "
-                        + "if still wrong): %s", config.getAlias(), String.join("; ", settings.problems()));
-            }
-            return settings;
-        }
-
-        /**
-         * Settings are read on every request and Keycloak cannot validate them when saved; one warning per wrong
-         * configuration per hour, for the whole cluster (the claim is in the shared store), keeps the log readable.
-         */
-        private static boolean firstReportThisHour(KeycloakSession session, AuthenticatorConfigModel config, List<String> problems) {
-            String key = ResetKeys.STORE_NAMESPACE + StoreKeys.of("settings-reported", config.getId() + "\n" + String.join("\n", problems));
-            return session.getProvider(SingleUseObjectProvider.class).putIfAbsent(key, SETTINGS_REPORT_INTERVAL_SECONDS);
         }
     }
 
@@ -452,54 +386,5 @@ public final class EmailCodeAuthenticator implements Authenticator {
     @Override
     public void close() {
         // stateless
-    }
-
-    /** Whether an address belongs to an account that may receive a code, and why not. */
-    private record Eligibility(UserModel user, String reason) {
-
-        static Eligibility of(KeycloakSession session, RealmModel realm, String address) {
-            UserModel user;
-            try {
-                // by e-mail only: an address that equals someone's username must not pick that user
-                user = session.users().getUserByEmail(realm, address);
-            } catch (ModelDuplicateException duplicates) {
-                return new Eligibility(null, "duplicate_email");
-            }
-            if (user == null) {
-                return new Eligibility(null, "no_account");
-            }
-            if (!user.isEnabled()) {
-                return new Eligibility(null, "account_disabled");
-            }
-            if (user.getServiceAccountClientLink() != null) {
-                return new Eligibility(null, "service_account");
-            }
-            if (user.getEmail() == null || user.getEmail().isBlank()) {
-                return new Eligibility(null, "no_email");
-            }
-            if (isReadOnlyFederated(realm, user)) {
-                // the password lives in a directory Keycloak may not write to: a code could never lead to a new password
-                return new Eligibility(null, "read_only_federation");
-            }
-            return new Eligibility(user, null);
-        }
-
-        /** LDAP and Kerberos federation keep their edit mode in the component's "editMode" setting. */
-        private static boolean isReadOnlyFederated(RealmModel realm, UserModel user) {
-            String link = user.getFederationLink();
-            if (link == null) {
-                return false;
-            }
-            org.keycloak.component.ComponentModel provider = realm.getComponent(link);
-            return provider != null && "READ_ONLY".equalsIgnoreCase(provider.get("editMode"));
-        }
-
-        String userId() {
-            return user == null ? null : user.getId();
-        }
-
-        String storedEmail() {
-            return user == null ? null : user.getEmail();
-        }
     }
 }

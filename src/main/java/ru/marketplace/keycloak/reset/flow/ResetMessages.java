@@ -9,7 +9,6 @@ public final class ResetMessages {
     public static final String EMAIL_REQUIRED = "marketplaceResetEmailRequired";
     public static final String EMAIL_INVALID = "marketplaceResetEmailInvalid";
     public static final String PHONE_NOT_SUPPORTED = "marketplaceResetPhoneNotSupported";
-    public static final String CODE_REVOKED = "marketplaceResetCodeRevoked";
     /** Shown on Keycloak's OTP or security-key page when it follows an accepted code. */
     public static final String SECOND_FACTOR_NEXT = "marketplaceResetSecondFactorNext";
 

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import ru.marketplace.keycloak.mail.AccountMailer;
+import ru.marketplace.keycloak.events.EventReason;
 import ru.marketplace.keycloak.mail.AccountMailer.Origin;
 import ru.marketplace.keycloak.mail.CodeMailEvents;
 import ru.marketplace.keycloak.mail.Drop;
@@ -57,11 +57,11 @@ public final class ResetMailer {
     }
 
     /** Records that a code was asked for an address without an eligible account, through the same hand-over as a real send. */
-    public void recordNoAccount(Origin origin, String typedAddress, String reason) {
+    public void recordNoAccount(Origin origin, String typedAddress, EventReason reason) {
         mailer.record(origin, background -> AccountMailer.event(background, origin, EventType.RESET_PASSWORD)
                 .detail(Details.EMAIL, typedAddress)
-                .detail(Details.REASON, reason)
-                .error(Errors.USER_NOT_FOUND));
+                .detail(Details.REASON, reason.tag())
+                .error(reason.error()));
     }
 
     /** Tells the account owner that the password was changed (NIST 800-63B 4.2.3: recovery SHALL notify). */

@@ -21,6 +21,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import ru.marketplace.keycloak.code.limits.CodeRevocations;
 import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
+import ru.marketplace.keycloak.events.EventReason;
 
 /**
  * {@code /realms/{realm}/marketplace-reset/not-me}: where «Это были не вы?» in the code e-mail leads.
@@ -31,7 +32,6 @@ import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
 public final class NotMeResource {
 
     static final String TEMPLATE = "marketplace-not-me.ftl";
-    static final String REASON = "not_requested_by_owner";
 
     private final KeycloakSession session;
 
@@ -62,13 +62,13 @@ public final class NotMeResource {
         UserModel user = session.users().getUserById(realm, account.get());
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.RESET_PASSWORD)
-                .detail(Details.REASON, REASON);
+                .detail(Details.REASON, EventReason.NOT_REQUESTED_BY_OWNER.tag());
         if (user != null) {
             event.user(user).detail(Details.USERNAME, user.getUsername()).detail(Details.EMAIL, user.getEmail());
         } else {
             event.user(account.get());
         }
-        event.error("reset_cancelled");
+        event.error(EventReason.NOT_REQUESTED_BY_OWNER.error());
         return page("cancelled", "");
     }
 

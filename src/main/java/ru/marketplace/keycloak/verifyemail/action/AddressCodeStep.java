@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.requiredactions.UpdateEmail;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
@@ -33,6 +32,7 @@ import ru.marketplace.keycloak.code.issue.CodeIssuer;
 import ru.marketplace.keycloak.code.issue.IssueOutcome;
 import ru.marketplace.keycloak.code.limits.CodeLimits;
 import ru.marketplace.keycloak.code.store.SingleUseObjectLimitStore;
+import ru.marketplace.keycloak.events.EventReason;
 import ru.marketplace.keycloak.i18n.BrandName;
 import ru.marketplace.keycloak.i18n.CodeMessages;
 import ru.marketplace.keycloak.i18n.LocalizedText;
@@ -140,10 +140,11 @@ final class AddressCodeStep {
                     new FormMessage(FIELD_CODE, CodeMessages.RESEND_COOLDOWN, text.waitTime(outcome.retryAfter())), null, null));
             case THROTTLED, LOCKED -> {
                 boolean locked = outcome.status() == IssueOutcome.Status.LOCKED;
+                EventReason reason = EventReason.ofRefusedRequest(outcome.status());
                 context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
                         .detail(Details.EMAIL, address)
-                        .detail(Details.REASON, locked ? "wrong_code_limit" : "code_request_limit")
-                        .error(Errors.SLOW_DOWN);
+                        .detail(Details.REASON, reason.tag())
+                        .error(reason.error());
                 FormMessage error = new FormMessage(FIELD_CODE, locked ? CodeMessages.TOO_MANY_WRONG_CODES : CodeMessages.TOO_MANY_REQUESTS,
                         text.waitTime(outcome.retryAfter()));
                 context.challenge(previous == null ? noCodeScreen(address, error) : codeScreen(previous, now, error, null, null));
@@ -165,49 +166,17 @@ final class AddressCodeStep {
         if (outcome.status() == CheckOutcome.Status.ACCEPTED) {
             return true;
         }
-        if (outcome.status() == CheckOutcome.Status.MALFORMED) {
-            context.challenge(codeScreen(pending, now,
-                    new FormMessage(FIELD_CODE, CodeMessages.CODE_MALFORMED, settings.rules().codeLength()), null, null));
-            return false;
+        CodeMessages.Refusal refusal = CodeMessages.refusal(outcome, settings.rules().codeLength(), text);
+        if (outcome.status() != CheckOutcome.Status.MALFORMED) {
+            // a malformed entry cannot be a guess: not counted, not recorded
+            EventReason reason = EventReason.ofRefusedCode(outcome.status());
+            context.getEvent().clone().event(purpose.refused)
+                    .detail(Details.EMAIL, pending.address())
+                    .detail(Details.REASON, reason.tag())
+                    .error(reason.error());
         }
-        FormMessage error;
-        Integer attemptsRemaining = 0;
-        String reason;
-        String eventError = Errors.INVALID_CODE;
-        switch (outcome.status()) {
-            case WRONG -> {
-                reason = "wrong_code";
-                attemptsRemaining = outcome.attemptsRemaining();
-                error = attemptsRemaining > 0
-                        ? new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG, text.counted(CodeMessages.ATTEMPTS_LEFT, attemptsRemaining))
-                        : new FormMessage(FIELD_CODE, CodeMessages.CODE_WRONG_LAST);
-            }
-            case EXPIRED -> {
-                reason = "expired_code";
-                eventError = Errors.EXPIRED_CODE;
-                attemptsRemaining = null;
-                error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXPIRED);
-            }
-            case LOCKED -> {
-                reason = "wrong_code_limit";
-                eventError = Errors.SLOW_DOWN;
-                error = new FormMessage(FIELD_CODE, CodeMessages.TOO_MANY_WRONG_CODES, text.waitTime(outcome.retryAfter()));
-            }
-            case ALREADY_USED -> {
-                reason = "code_used";
-                error = new FormMessage(FIELD_CODE, CodeMessages.CODE_USED);
-            }
-            default -> {
-                // EXHAUSTED; REVOKED cannot happen (nothing revokes these codes) and reads the same: only a new code helps
-                reason = "attempts_exhausted";
-                error = new FormMessage(FIELD_CODE, CodeMessages.CODE_EXHAUSTED);
-            }
-        }
-        context.getEvent().clone().event(purpose.refused)
-                .detail(Details.EMAIL, pending.address())
-                .detail(Details.REASON, reason)
-                .error(eventError);
-        context.challenge(codeScreen(pending, now, error, null, attemptsRemaining));
+        context.challenge(codeScreen(pending, now, new FormMessage(FIELD_CODE, refusal.key(), refusal.params()), null,
+                refusal.attemptsRemaining()));
         return false;
     }
 
