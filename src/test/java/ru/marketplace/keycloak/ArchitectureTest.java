@@ -40,7 +40,8 @@ class ArchitectureTest {
             "ru.marketplace.keycloak.events..",
             "ru.marketplace.keycloak.mailbox..",
             "ru.marketplace.keycloak.theme..",
-            "ru.marketplace.keycloak.console.."};
+            "ru.marketplace.keycloak.console..",
+            "ru.marketplace.keycloak.spi.."};
 
     private static JavaClasses production;
 

@@ -1,13 +1,12 @@
 package ru.marketplace.keycloak.reset.flow;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /** Registers {@link ContinueResource}: {@code /realms/{realm}/marketplace-continue}. */
-public final class ContinueResourceProviderFactory implements RealmResourceProviderFactory {
+public final class ContinueResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "marketplace-continue";
 
@@ -29,20 +28,5 @@ public final class ContinueResourceProviderFactory implements RealmResourceProvi
                 // nothing held
             }
         };
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing configurable
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

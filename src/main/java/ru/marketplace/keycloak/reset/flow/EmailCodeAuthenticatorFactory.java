@@ -1,18 +1,17 @@
 package ru.marketplace.keycloak.reset.flow;
 
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import ru.marketplace.keycloak.console.ConsoleFields;
 import ru.marketplace.keycloak.reset.settings.ResetCodeSettings;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /** Registers {@link EmailCodeAuthenticator}; its console fields come from {@link ResetCodeSettings#OPTIONS}. */
-public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory {
+public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory, StatelessFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "marketplace-email-code-reset";
 
@@ -68,20 +67,5 @@ public final class EmailCodeAuthenticatorFactory implements AuthenticatorFactory
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm, in the execution's config
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -1,13 +1,12 @@
 package ru.marketplace.keycloak.reset.newpassword;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /** Registers {@link NewPasswordRequiredAction}; enable it under Authentication → Required actions. */
-public final class NewPasswordRequiredActionFactory implements RequiredActionFactory {
+public final class NewPasswordRequiredActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     private static final NewPasswordRequiredAction SINGLETON = new NewPasswordRequiredAction(new PasswordRulesView());
 
@@ -24,20 +23,5 @@ public final class NewPasswordRequiredActionFactory implements RequiredActionFac
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no server-wide settings
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

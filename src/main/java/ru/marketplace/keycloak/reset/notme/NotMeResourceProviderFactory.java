@@ -1,13 +1,12 @@
 package ru.marketplace.keycloak.reset.notme;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /** Registers the «Это были не вы?» endpoint: {@code /realms/{realm}/marketplace-reset/not-me}. */
-public final class NotMeResourceProviderFactory implements RealmResourceProviderFactory {
+public final class NotMeResourceProviderFactory implements RealmResourceProviderFactory, StatelessFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "marketplace-reset";
 
@@ -19,20 +18,5 @@ public final class NotMeResourceProviderFactory implements RealmResourceProvider
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new NotMeResourceProvider(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // nothing configurable
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

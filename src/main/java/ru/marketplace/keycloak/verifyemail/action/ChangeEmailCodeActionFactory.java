@@ -1,10 +1,9 @@
 package ru.marketplace.keycloak.verifyemail.action;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /**
  * Registers {@link ChangeEmailCodeAction} under Keycloak's own id UPDATE_EMAIL: Keycloak prefers a deployed factory
@@ -12,7 +11,7 @@ import org.keycloak.models.KeycloakSessionFactory;
  * settings are those of «Marketplace: verify e-mail with a code»; its gear keeps Keycloak's «Maximum Age of
  * Authentication», which the account console's change honours.
  */
-public final class ChangeEmailCodeActionFactory implements RequiredActionFactory {
+public final class ChangeEmailCodeActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     private static final ChangeEmailCodeAction SINGLETON = new ChangeEmailCodeAction();
 
@@ -29,20 +28,5 @@ public final class ChangeEmailCodeActionFactory implements RequiredActionFactory
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // the code settings are the verification's, per realm
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

@@ -2,11 +2,9 @@ package ru.marketplace.keycloak.verifyemail.action;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -14,13 +12,14 @@ import org.keycloak.userprofile.ValidationException;
 import org.keycloak.validate.ValidationError;
 import ru.marketplace.keycloak.console.ConsoleFields;
 import ru.marketplace.keycloak.verifyemail.settings.VerifyEmailSettings;
+import ru.marketplace.keycloak.spi.StatelessFactory;
 
 /**
  * Registers {@link VerifyEmailCodeAction}: enable «Marketplace: verify e-mail with a code» and disable Keycloak's
  * «Verify Email» under Authentication → Required actions; its gear holds {@link VerifyEmailSettings#OPTIONS}, which
  * the console checks when they are saved.
  */
-public final class VerifyEmailCodeActionFactory implements RequiredActionFactory {
+public final class VerifyEmailCodeActionFactory implements RequiredActionFactory, StatelessFactory<RequiredActionProvider> {
 
     private static final VerifyEmailCodeAction SINGLETON = new VerifyEmailCodeAction();
     /** Keycloak's «Maximum Age of Authentication» (for a storefront's kc_action) first, then the code's options. */
@@ -55,20 +54,5 @@ public final class VerifyEmailCodeActionFactory implements RequiredActionFactory
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // all settings are per realm, in the required action's config
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }

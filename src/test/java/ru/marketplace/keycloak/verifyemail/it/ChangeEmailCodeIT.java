@@ -14,6 +14,11 @@ import static ru.marketplace.keycloak.verifyemail.it.AddressJourney.wrongCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,6 +31,7 @@ import ru.marketplace.keycloak.harness.Page;
 import ru.marketplace.keycloak.harness.RealKeycloak;
 import ru.marketplace.keycloak.harness.ReceivedMail;
 import ru.marketplace.keycloak.harness.Shopper;
+import ru.marketplace.keycloak.harness.Urls;
 
 /**
  * Issue 12, item 2: a shopper with a confirmed address changes it (the account console asks for
@@ -36,6 +42,7 @@ import ru.marketplace.keycloak.harness.Shopper;
 class ChangeEmailCodeIT {
 
     private static final String PASSWORD = "Ow9Rt3KxLp2M";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private KeycloakServer keycloak;
     private MailCatcher mail;
@@ -104,7 +111,9 @@ class ChangeEmailCodeIT {
         assertEquals("E-mail уже существует.", refused.errorText());
         assertEquals(0, mail.mailsTo(taken).size(), "no code to someone else's address");
 
-        Page calledOff = shopper.submit(refused, "#mp-verify-keep-form", Map.of(), "cancel-aia=true");
+        // the page's own button, with the name and value it carries (Keycloak's cancel-aia)
+        assertEquals("Оставить " + old, refused.select("#mp-keep-address").text());
+        Page calledOff = shopper.submit(refused, "#mp-verify-keep-form", Map.of(), "cancel-aia");
         System.out.printf("[issue 12] address change to a taken address: «%s»; «Оставить» led to %s%n", refused.errorText(),
                 calledOff.location());
         assertTrue(calledOff.isRedirect() && calledOff.location().startsWith(REDIRECT), () -> "back at the storefront: " + calledOff);
@@ -150,7 +159,51 @@ class ChangeEmailCodeIT {
         return id;
     }
 
+    /**
+     * The account console saves a profile with its own REST call, POST /account: with UPDATE_EMAIL enabled that call
+     * may not change the address (only the confirmed change may), while it still saves the rest of the profile.
+     */
+    @Test
+    void theAccountConsolesOwnSaveCannotChangeTheAddress() throws Exception {
+        String old = uniqueAddress("change", "rest");
+        String userId = verifiedAccount(old);
+        // a client whose tokens carry the account audience, as the account console's do (the storefront's do not)
+        String clientId = "account-rest-" + Long.toString(System.nanoTime(), 36);
+        String client = admin.post("/admin/realms/" + REALM + "/clients", Map.of("clientId", clientId, "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false, "fullScopeAllowed", true))
+                .requireSuccess("Creating " + clientId).createdId();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl(REALM) + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(Urls.form(Map.of("grant_type", "password", "client_id", clientId,
+                            "username", old, "password", PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, token.statusCode(), token.body());
+            String bearer = "Bearer " + JSON.readTree(token.body()).path("access_token").asText();
+            URI account = URI.create(keycloak.realmUrl(REALM) + "/account");
+            ObjectNode profile = (ObjectNode) JSON.readTree(http.send(HttpRequest.newBuilder(account).header("Authorization", bearer)
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(old, profile.path("email").asText(), profile::toString);
 
-
-
+            String fresh = uniqueAddress("change", "rest-new");
+            HttpResponse<String> changed = http.send(HttpRequest.newBuilder(account).header("Authorization", bearer)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(profile.deepCopy().put("email", fresh).toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> renamed = http.send(HttpRequest.newBuilder(account).header("Authorization", bearer)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(profile.deepCopy().put("firstName", "Алла").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            System.out.printf("[issue 12] account REST save with another address: HTTP %d %s; with another first name: HTTP %d%n",
+                    changed.statusCode(), changed.body(), renamed.statusCode());
+            assertEquals(400, changed.statusCode(), changed.body());
+            assertTrue(changed.body().contains("\"field\":\"email\"") && changed.body().contains("error-user-attribute-read-only"), changed.body());
+            assertEquals(old, admin.user(REALM, userId).path("email").asText(), "the address is unchanged");
+            assertEquals(0, mail.mailsTo(fresh).size(), "nothing mailed to the refused address");
+            assertTrue(renamed.statusCode() / 100 == 2, () -> "the rest of the profile still saves: " + renamed.body());
+            assertEquals("Алла", admin.user(REALM, userId).path("firstName").asText());
+        } finally {
+            admin.delete("/admin/realms/" + REALM + "/clients/" + client).requireSuccess("Deleting " + clientId);
+        }
+    }
 }
