@@ -74,8 +74,18 @@ class DoubleSubmitIT extends MarketplaceRealmTest {
                 shown = browser.followLink(shown, "#loginContinueLink");
                 finishes.merge("through " + PAGE_EXPIRED, 1, Integer::sum);
             }
-            String finish = ON_PASSWORD_STEP.equals(landing(shown))
-                    ? landing(choosePassword(browser, shown, STRONG_PASSWORD, STRONG_PASSWORD)) : "not on the password step";
+            String finish = "not on the password step";
+            if (ON_PASSWORD_STEP.equals(landing(shown))) {
+                Page afterPassword = choosePassword(browser, shown, STRONG_PASSWORD, STRONG_PASSWORD);
+                finish = landing(afterPassword);
+                if (ON_PASSWORD_STEP.equals(finish)) {
+                    // the other answer's page rendering spent this page's action code (SECURITY.md → Known limits):
+                    // Keycloak shows the step again, and the shopper types the password once more
+                    String said = afterPassword.errorText().isEmpty() ? afterPassword.messageText() : afterPassword.errorText();
+                    finishes.merge("the password step shown again «" + said + "»", 1, Integer::sum);
+                    finish = landing(choosePassword(browser, afterPassword, STRONG_PASSWORD, STRONG_PASSWORD));
+                }
+            }
             finishes.merge(finish, 1, Integer::sum);
             if (!AT_CLIENT.equals(finish)) {
                 problems.add("round " + round + ": the new password from the page shown led to " + finish);
