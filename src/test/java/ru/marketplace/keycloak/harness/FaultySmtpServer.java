@@ -54,6 +54,8 @@ public final class FaultySmtpServer implements AutoCloseable {
         return t;
     });
     private final Map<Fault, AtomicInteger> connectionsByFault = new ConcurrentHashMap<>();
+    /** RCPT commands by the fault they met and the address they named (lower case). */
+    private final Map<String, AtomicInteger> recipientsTried = new ConcurrentHashMap<>();
     private final java.util.Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Fault fault = Fault.NONE;
 
@@ -91,6 +93,15 @@ public final class FaultySmtpServer implements AutoCloseable {
     /** Connections opened while {@code fault} was set. */
     public int connections(Fault fault) {
         return connectionsByFault.computeIfAbsent(fault, f -> new AtomicInteger()).get();
+    }
+
+    /**
+     * How often a mail to {@code address} was tried (its RCPT command) while {@code fault} was set: unlike
+     * {@link #connections}, blind to other mails that happen to be retried meanwhile, and to kept-open connections.
+     */
+    public int recipientAttempts(Fault fault, String address) {
+        AtomicInteger tried = recipientsTried.get(fault + " " + address.toLowerCase(java.util.Locale.ROOT));
+        return tried == null ? 0 : tried.get();
     }
 
     private void acceptLoop() {
@@ -133,6 +144,11 @@ public final class FaultySmtpServer implements AutoCloseable {
                 case "EHLO", "HELO" -> write(client, "250 faulty.test");
                 case "MAIL" -> write(client, "250 2.1.0 OK");
                 case "RCPT" -> {
+                    int start = line.indexOf('<');
+                    int end = line.indexOf('>', start + 1);
+                    String address = start >= 0 && end > start ? line.substring(start + 1, end) : line;
+                    recipientsTried.computeIfAbsent(mode + " " + address.toLowerCase(java.util.Locale.ROOT), k -> new AtomicInteger())
+                            .incrementAndGet();
                     if (mode == Fault.RCPT_451) {
                         write(client, "451 4.3.0 Temporary failure, try again later");
                     } else if (mode == Fault.RCPT_550) {
